@@ -1,0 +1,88 @@
+'use strict';
+// Turns the kernel's bare `process` object into Node's process and installs the globals.
+// Anything not needed by every program is installed as a lazy getter, so startup stays cheap.
+
+const EventEmitter = require('events');
+const native = internalBinding('process');
+const taskQueues = require('internal/process/task_queues');
+const { promiseRejectHandler } = require('internal/process/promises');
+const perThread = require('internal/process/per_thread');
+
+// process is an EventEmitter whose prototype is named `process`, as in Node.
+const processProto = Object.create(EventEmitter.prototype, {
+  constructor: { value: function process() {}, writable: true, configurable: true },
+  [Symbol.toStringTag]: { value: 'process', writable: false, enumerable: false, configurable: true },
+});
+Object.setPrototypeOf(process, processProto);
+EventEmitter.call(process);
+
+perThread.setup(process, native);
+
+function defineLazyGlobal(name, load, enumerable = false) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable,
+    get() {
+      const value = load();
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+    },
+  });
+}
+
+function defineGlobal(name, value, enumerable = true) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+}
+
+defineGlobal('global', globalThis);
+defineGlobal('process', process, false);
+const timers = require('timers');
+defineGlobal('clearImmediate', timers.clearImmediate);
+defineGlobal('setImmediate', timers.setImmediate);
+defineGlobal('clearInterval', timers.clearInterval);
+defineGlobal('clearTimeout', timers.clearTimeout);
+defineGlobal('setInterval', timers.setInterval);
+defineGlobal('setTimeout', timers.setTimeout);
+defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
+
+defineLazyGlobal('console', () => require('console'));
+defineLazyGlobal('Buffer', () => require('buffer').Buffer);
+defineLazyGlobal('URL', () => require('internal/url').URL);
+defineLazyGlobal('URLSearchParams', () => require('internal/url').URLSearchParams);
+
+// Web globals (TextEncoder, AbortController, EventTarget, structuredClone, atob, performance...)
+// come from internal/web_globals when it exists; each is loaded on first touch.
+let webGlobals;
+try {
+  webGlobals = require('internal/web_globals');
+} catch {
+  webGlobals = null;
+}
+if (webGlobals) {
+  for (const name of Object.keys(webGlobals)) {
+    const enumerable = name === 'structuredClone' || name === 'atob' || name === 'btoa' ||
+      name === 'performance';
+    defineLazyGlobal(name, webGlobals[name], enumerable);
+  }
+}
+
+native.setup({
+  tickCallback: taskQueues.processTicksAndRejections,
+  fatalException: require('internal/process/execution').onGlobalUncaughtException,
+  promiseReject: promiseRejectHandler,
+  emitBeforeExit() {
+    if (process._exiting) return;
+    process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode | 0);
+  },
+  emitExit() {
+    process._exiting = true;
+    const code = process.exitCode === undefined ? 0 : process.exitCode | 0;
+    process.emit('exit', code);
+    return process.exitCode === undefined ? 0 : process.exitCode | 0;
+  },
+  processTimers: require('internal/timers').processTimers,
+  processImmediates: require('internal/timers').processImmediates,
+}, taskQueues.tickInfo);

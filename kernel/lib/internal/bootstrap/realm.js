@@ -1,0 +1,123 @@
+'use strict';
+// The builtin module loader. Called once by the kernel with (exports, undefined, module, process,
+// internalBinding); it sets up `BuiltinModule`, then hands over to internal/bootstrap/node.
+
+const bindingCache = new Map();
+function getInternalBinding(name) {
+  let b = bindingCache.get(name);
+  if (b === undefined) {
+    b = internalBinding(name);
+    bindingCache.set(name, b);
+  }
+  return b;
+}
+
+const builtinsBinding = getInternalBinding('builtins');
+const pluginsBinding = getInternalBinding('plugins');
+
+// Module ids only builtin code may require.
+function isInternalId(id) {
+  return id.startsWith('internal/');
+}
+
+// Node's builtin ids that exist only with the `node:` prefix.
+const schemeOnly = new Set(['test', 'test/reporters', 'sea', 'sqlite']);
+
+let manifestIds = null;
+function pluginModuleIds() {
+  if (manifestIds === null) manifestIds = new Set(pluginsBinding.modules());
+  return manifestIds;
+}
+
+class BuiltinModule {
+  constructor(id) {
+    this.id = id;
+    this.filename = `${id}.js`;
+    this.exports = {};
+    this.loaded = false;
+    this.loading = false;
+    this.owner = undefined;
+  }
+
+  static map = new Map();
+
+  // Whether user code may require(id) (without the `node:` prefix).
+  static canBeRequiredByUsers(id) {
+    if (typeof id !== 'string' || isInternalId(id) || schemeOnly.has(id)) return false;
+    if (builtinsBinding.lookup(id) !== undefined) return true;
+    return pluginModuleIds().has(id);
+  }
+
+  static canBeRequiredWithoutScheme(id) {
+    return BuiltinModule.canBeRequiredByUsers(id);
+  }
+
+  static exists(id) {
+    return builtinsBinding.lookup(id) !== undefined || pluginModuleIds().has(id);
+  }
+
+  static getSchemeOnlyModuleNames() {
+    return [...schemeOnly];
+  }
+
+  // Every public builtin id: the kernel's own plus what the manifest offers.
+  static publicIds() {
+    const ids = new Set();
+    for (const id of builtinsBinding.ids()) {
+      if (!isInternalId(id)) ids.add(id);
+    }
+    for (const id of pluginModuleIds()) ids.add(id);
+    return [...ids].sort();
+  }
+
+  compileForInternalLoader() {
+    if (this.loaded || this.loading) return this.exports;
+    let owner = builtinsBinding.lookup(this.id);
+    if (owner === undefined) {
+      // Not embedded in the kernel: the plugin that provides it is opened now.
+      pluginsBinding.load(this.id);
+      owner = builtinsBinding.lookup(this.id);
+      if (owner === undefined) {
+        const err = new Error(`Plugin for '${this.id}' loaded but did not register the module`);
+        err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+        throw err;
+      }
+    }
+    this.owner = owner;
+    const fn = builtinsBinding.compile(this.id);
+    const binding = owner ? pluginsBinding.binding(owner) : undefined;
+    this.loading = true;
+    try {
+      fn(this.exports, requireBuiltin, this, process, getInternalBinding, binding);
+      this.loaded = true;
+    } finally {
+      this.loading = false;
+    }
+    return this.exports;
+  }
+}
+
+// `module.exports` may be replaced by the module, so the wrapper object is what is cached.
+function requireBuiltin(id) {
+  if (id.startsWith('node:')) id = id.slice(5);
+  let mod = BuiltinModule.map.get(id);
+  if (mod === undefined) {
+    mod = new BuiltinModule(id);
+    BuiltinModule.map.set(id, mod);
+    try {
+      return mod.compileForInternalLoader();
+    } catch (err) {
+      BuiltinModule.map.delete(id);
+      throw err;
+    }
+  }
+  return mod.compileForInternalLoader();
+}
+
+module.exports = { BuiltinModule, requireBuiltin, internalBinding: getInternalBinding };
+BuiltinModule.map.set('internal/bootstrap/realm', Object.assign(new BuiltinModule('internal/bootstrap/realm'), {
+  exports: module.exports, loaded: true,
+}));
+
+requireBuiltin('internal/bootstrap/node');
+requireBuiltin('internal/main/run_main').run();

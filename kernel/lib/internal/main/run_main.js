@@ -1,0 +1,116 @@
+'use strict';
+// Runs what the command line asked for: a script, -e/-p source, stdin, the plugin list, or the REPL.
+
+const path = require('path');
+const native = internalBinding('process');
+
+function preload(requests) {
+  if (requests.length === 0) return;
+  const { Module } = require('internal/modules/cjs/loader');
+  const parent = new Module('internal/preload', null);
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  for (const request of requests) Module._load(request, parent, false);
+}
+
+function evalScript(name, body, print) {
+  const { Module } = require('internal/modules/cjs/loader');
+  const { makeRequireFunction } = require('internal/modules/cjs/loader');
+  const cwd = process.cwd();
+  const module = new Module(name);
+  module.filename = path.join(cwd, name);
+  module.paths = Module._nodeModulePaths(cwd);
+  const require = makeRequireFunction(module);
+  globalThis.module = module;
+  globalThis.require = require;
+  globalThis.exports = module.exports;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  const result = internalBinding('modules').runScript(body, name);
+  if (print) {
+    const { log } = require('console');
+    log(result);
+  }
+  return result;
+}
+
+function checkSyntax(filename) {
+  const source = internalBinding('modules').readFile(filename);
+  if (typeof source === 'number') {
+    const { uvException } = require('internal/errors');
+    throw uvException({ errno: source, syscall: 'open', path: filename });
+  }
+  const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
+  internalBinding('modules').compileFunction(body, filename,
+    ['exports', 'require', 'module', '__filename', '__dirname']);
+}
+
+function listPlugins() {
+  const list = internalBinding('plugins').list();
+  const out = [`nodus ${native.nodusVersion} — plugins from ${internalBinding('plugins').manifestPath()}`];
+  if (list.length === 0) out.push('  (none: kernel only)');
+  for (const p of list) {
+    const deps = p.depends.length ? `  needs ${p.depends.join(', ')}` : '';
+    out.push(`  ${p.name}@${p.version || '?'}  ${p.file}${p.overridden ? '  (swapped)' : ''}`);
+    out.push(`      modules: ${p.modules.join(', ')}${deps}`);
+  }
+  native.writeSync(1, `${out.join('\n')}\n`);
+}
+
+function startRepl() {
+  let repl;
+  try {
+    repl = require('repl');
+  } catch (err) {
+    if (err && (err.code === 'ERR_UNKNOWN_BUILTIN_MODULE' || err.code === 'ERR_DLOPEN_FAILED')) {
+      native.writeSync(2, 'nodus: the REPL is provided by the repl plugin, which is not in this runtime.\n' +
+        'Run a script (nodus file.js), evaluate code (nodus -e "..."), or pipe a program on stdin.\n');
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+  repl.start();
+}
+
+function run() {
+  const options = native.options;
+  const scriptArgs = native.scriptArgs;
+  Error.stackTraceLimit = options.stackTraceLimit;
+  switch (options.mode) {
+    case 'script': {
+      const main = path.resolve(options.script);
+      process.argv.push(main, ...scriptArgs);
+      if (options.checkSyntax) {
+        checkSyntax(main);
+        return;
+      }
+      preload(options.preload);
+      require('internal/modules/cjs/loader').Module.runMain(main);
+      return;
+    }
+    case 'eval':
+      process.argv.push(...scriptArgs);
+      preload(options.preload);
+      evalScript('[eval]', options.evalSource, options.print);
+      return;
+    case 'stdin': {
+      process.argv.push('-', ...scriptArgs);
+      preload(options.preload);
+      const source = internalBinding('modules').readFile('/dev/stdin');
+      evalScript('[stdin]', typeof source === 'string' ? source : '', options.print);
+      return;
+    }
+    case 'plugins':
+      listPlugins();
+      return;
+    case 'repl':
+      process.argv.push(...scriptArgs);
+      preload(options.preload);
+      startRepl();
+      return;
+    default:
+      throw new Error(`unknown mode ${options.mode}`);
+  }
+}
+
+module.exports = { run };

@@ -1,0 +1,44 @@
+// nodus: parse the command line, start V8, run one Runtime, return its exit code.
+#include <libplatform/libplatform.h>
+#include <v8.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli/options.h"
+#include "runtime/runtime.h"
+
+int main(int argc, char** argv) {
+  argv = uv_setup_args(argc, argv);
+  nodus::cli::ParseResult parsed = nodus::cli::Parse(argc, argv);
+  if (parsed.error) {
+    std::fprintf(stderr, "%s\n", parsed.error->c_str());
+    return 9;
+  }
+  nodus::cli::Options& options = parsed.options;
+  if (options.mode == nodus::cli::Mode::kVersion) {
+    std::printf("%s\n", NODUS_NODE_VERSION);
+    return 0;
+  }
+  if (options.mode == nodus::cli::Mode::kHelp) {
+    std::fputs(nodus::cli::HelpText(), stdout);
+    return 0;
+  }
+
+  std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform(2);
+  v8::V8::InitializePlatform(platform.get());
+  for (const std::string& flag : options.v8_flags) v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
+  if (options.mode == nodus::cli::Mode::kV8Options) {
+    v8::V8::SetFlagsFromString("--help");
+    return 0;
+  }
+  v8::V8::Initialize();
+  int code;
+  {
+    nodus::Runtime runtime(options);
+    code = runtime.Run();
+  }
+  v8::V8::Dispose();
+  v8::V8::DisposePlatform();
+  return code;
+}

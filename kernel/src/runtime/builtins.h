@@ -1,0 +1,43 @@
+// The builtin JS sources (the kernel's own and those registered by loaded plugins) and their
+// compilation into module functions.
+#pragma once
+
+#include <v8.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "nodus/js_source.h"
+
+namespace nodus {
+
+class Builtins {
+ public:
+  struct Entry {
+    const nodus_js_source* source;
+    std::string owner;  // "" for the kernel, the plugin name otherwise
+  };
+
+  // Registers every source of a NULL-terminated table. Existing ids are replaced (a swapped
+  // plugin provides its own copy of a module).
+  void AddTable(const nodus_js_source* table, const std::string& owner);
+  const Entry* Find(std::string_view id) const;
+  std::vector<std::string> Ids() const;
+
+  // Compiles `id` as function(exports, require, module, process, internalBinding, binding).
+  v8::MaybeLocal<v8::Function> Compile(v8::Local<v8::Context> context, std::string_view id) const;
+
+ private:
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+// Compiles a source as a function with the given parameter names (used for builtins and for
+// CommonJS module wrappers). `resource` names the script in stack traces.
+v8::MaybeLocal<v8::Function> CompileFunction(v8::Local<v8::Context> context,
+                                             v8::Local<v8::String> source,
+                                             v8::Local<v8::String> resource,
+                                             const std::vector<const char*>& params);
+
+}  // namespace nodus

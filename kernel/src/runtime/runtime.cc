@@ -1,0 +1,279 @@
+#include "runtime/runtime.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "bindings/binding_registry.h"
+#include "modules/resolver.h"
+#include "plugins/plugin_host.h"
+#include "runtime/builtins.h"
+#include "runtime/errors.h"
+
+namespace nodus {
+
+const nodus_js_source* KernelSources();
+
+namespace {
+
+void PromiseRejectCallback(v8::PromiseRejectMessage message) {
+  v8::Local<v8::Promise> promise = message.GetPromise();
+  v8::Isolate* isolate = promise->GetIsolate();
+  Runtime* rt = Runtime::From(isolate);
+  if (!rt || rt->hooks().promise_reject.IsEmpty()) return;
+  v8::Local<v8::Value> reason = message.GetValue();
+  if (reason.IsEmpty()) reason = v8::Undefined(isolate);
+  v8::Local<v8::Value> args[] = {v8::Integer::New(isolate, message.GetEvent()), promise, reason};
+  v8::Local<v8::Context> ctx = rt->context();
+  (void)rt->hooks().promise_reject.Get(isolate)->Call(ctx, v8::Undefined(isolate), 3, args);
+}
+
+void InternalBinding(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
+  std::string name = ToStdString(isolate, args[0]);
+  const BindingRegistration* reg = FindBinding(name.c_str());
+  if (!reg) {
+    isolate->ThrowException(v8::Exception::Error(
+        v8::String::NewFromUtf8(isolate, fmt::format("No such binding: {}", name).c_str()).ToLocalChecked()));
+    return;
+  }
+  v8::Local<v8::Object> target = v8::Object::New(isolate);
+  reg->init(*Runtime::From(ctx), ctx, target);
+  args.GetReturnValue().Set(target);
+}
+
+}  // namespace
+
+Runtime::Runtime(const cli::Options& options)
+    : options_(options),
+      plugin_host_(std::make_unique<plugins::PluginHost>(*this)),
+      resolver_(std::make_unique<modules::Resolver>()),
+      builtins_(std::make_unique<Builtins>()) {
+  uv_loop_init(&loop_);
+  allocator_.reset(v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = allocator_.get();
+  isolate_ = v8::Isolate::New(params);
+  isolate_->SetData(0, this);
+  isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate_->SetPromiseRejectCallback(PromiseRejectCallback);
+  isolate_->SetCaptureStackTraceForUncaughtExceptions(false);
+  builtins_->AddTable(KernelSources(), "");
+  tick_info_ = no_tick_info_;
+  uv_timer_init(&loop_, &timer_);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
+  uv_check_init(&loop_, &immediate_check_);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&immediate_check_));
+  uv_idle_init(&loop_, &immediate_idle_);
+  loop_start_ms_ = static_cast<double>(uv_hrtime()) / 1e6;
+}
+
+Runtime::~Runtime() {
+  RunCleanupHooks();
+  {
+    v8::Isolate::Scope isolate_scope(isolate_);
+    v8::HandleScope scope(isolate_);
+    hooks_ = Hooks{};
+    process_.Reset();
+    context_.Reset();
+  }
+  for (uv_handle_t* h : {reinterpret_cast<uv_handle_t*>(&timer_),
+                         reinterpret_cast<uv_handle_t*>(&immediate_check_),
+                         reinterpret_cast<uv_handle_t*>(&immediate_idle_)})
+    if (!uv_is_closing(h)) uv_close(h, nullptr);
+  uv_run(&loop_, UV_RUN_NOWAIT);
+  isolate_->Dispose();
+  // Handles owned by plugins may still be open; the loop is left for process exit to reclaim.
+  uv_loop_close(&loop_);
+}
+
+Runtime* Runtime::From(v8::Local<v8::Context> context) {
+  return static_cast<Runtime*>(context->GetAlignedPointerFromEmbedderData(kContextRuntimeSlot));
+}
+
+Runtime* Runtime::From(v8::Isolate* isolate) { return static_cast<Runtime*>(isolate->GetData(0)); }
+
+Runtime::CallbackScope::~CallbackScope() {
+  if (--rt_.callback_depth_ == 0) rt_.DrainTicks();
+}
+
+void Runtime::DrainTicks() {
+  if (callback_depth_ > 0 || stopping_) return;
+  v8::HandleScope scope(isolate_);
+  // Bounded by the work JS queues; each pass either empties the queues or reports an exception.
+  while (true) {
+    if (!tick_info_[0] && !tick_info_[1]) {
+      isolate_->PerformMicrotaskCheckpoint();
+      if (!tick_info_[0] && !tick_info_[1]) return;
+    }
+    if (hooks_.tick_callback.IsEmpty()) return;
+    v8::TryCatch tc(isolate_);
+    ++callback_depth_;
+    v8::MaybeLocal<v8::Value> r = hooks_.tick_callback.Get(isolate_)->Call(
+        context(), process_object(), 0, nullptr);
+    --callback_depth_;
+    if (r.IsEmpty()) {
+      if (tc.HasTerminated() || !tc.CanContinue()) return;
+      TriggerUncaughtException(tc.Exception(), tc.Message());
+      continue;
+    }
+    return;
+  }
+}
+
+v8::MaybeLocal<v8::Value> Runtime::MakeCallback(v8::Local<v8::Value> recv, v8::Local<v8::Function> fn,
+                                                int argc, v8::Local<v8::Value>* argv) {
+  v8::EscapableHandleScope scope(isolate_);
+  v8::MaybeLocal<v8::Value> result;
+  {
+    v8::TryCatch tc(isolate_);
+    ++callback_depth_;
+    result = fn->Call(context(), recv, argc, argv);
+    --callback_depth_;
+    if (result.IsEmpty() && tc.HasCaught() && tc.CanContinue()) {
+      if (callback_depth_ > 0) {
+        tc.ReThrow();  // an inner MakeCallback: the outer one reports it
+        return {};
+      }
+      TriggerUncaughtException(tc.Exception(), tc.Message());
+    }
+  }
+  if (callback_depth_ == 0) DrainTicks();
+  if (result.IsEmpty()) return {};
+  return scope.Escape(result.ToLocalChecked());
+}
+
+void Runtime::TriggerUncaughtException(v8::Local<v8::Value> error, v8::Local<v8::Message> message) {
+  v8::HandleScope scope(isolate_);
+  if (hooks_.fatal_exception.IsEmpty()) {
+    PrintException(isolate_, error, message);
+    Exit(1);
+  }
+  std::string arrow = GetArrowMessage(isolate_, message);
+  v8::Local<v8::Value> args[] = {
+      error, v8::String::NewFromUtf8(isolate_, arrow.c_str()).ToLocalChecked()};
+  v8::TryCatch tc(isolate_);
+  ++callback_depth_;
+  v8::MaybeLocal<v8::Value> handled =
+      hooks_.fatal_exception.Get(isolate_)->Call(context(), process_object(), 2, args);
+  --callback_depth_;
+  if (handled.IsEmpty()) {
+    // The 'uncaughtException' handler itself threw: Node prints that error and exits with 7.
+    if (tc.HasCaught()) PrintException(isolate_, tc.Exception(), tc.Message());
+    Exit(7);
+  }
+  if (!handled.ToLocalChecked()->IsTrue()) {
+    int code = handled.ToLocalChecked()->IsInt32() ? handled.ToLocalChecked().As<v8::Int32>()->Value() : 1;
+    Exit(code);
+  }
+}
+
+void Runtime::AddCleanupHook(CleanupHook hook, void* arg) { cleanup_hooks_.emplace_back(hook, arg); }
+
+void Runtime::RemoveCleanupHook(CleanupHook hook, void* arg) {
+  auto it = std::find(cleanup_hooks_.begin(), cleanup_hooks_.end(), std::make_pair(hook, arg));
+  if (it != cleanup_hooks_.end()) cleanup_hooks_.erase(it);
+}
+
+void Runtime::RunCleanupHooks() {
+  if (!isolate_) return;
+  v8::Isolate::Scope isolate_scope(isolate_);
+  v8::HandleScope scope(isolate_);
+  v8::Context::Scope context_scope(context());
+  while (!cleanup_hooks_.empty()) {
+    auto [hook, arg] = cleanup_hooks_.back();
+    cleanup_hooks_.pop_back();
+    hook(arg);
+  }
+}
+
+void Runtime::Exit(int code) {
+  stopping_ = true;
+  RunCleanupHooks();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  // V8 and the loop are torn down by the OS: running destructors with JS frames on the stack
+  // (process.exit() is called from JS) is not safe.
+  _exit(code);
+}
+
+void Runtime::Bootstrap() {
+  v8::Local<v8::Context> ctx = v8::Context::New(isolate_);
+  ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, this);
+  context_.Reset(isolate_, ctx);
+}
+
+int Runtime::SpinLoop() {
+  v8::HandleScope scope(isolate_);
+  bool more;
+  do {
+    uv_run(&loop_, UV_RUN_DEFAULT);
+    if (stopping_) break;
+    // 'beforeExit' may schedule more work, which revives the loop.
+    if (!hooks_.emit_before_exit.IsEmpty())
+      MakeCallback(process_object(), hooks_.emit_before_exit.Get(isolate_), 0, nullptr);
+    more = uv_loop_alive(&loop_);
+  } while (more && !stopping_);
+  int code = 0;
+  if (!hooks_.emit_exit.IsEmpty()) {
+    v8::TryCatch tc(isolate_);
+    ++callback_depth_;
+    v8::Local<v8::Value> r;
+    if (hooks_.emit_exit.Get(isolate_)->Call(context(), process_object(), 0, nullptr).ToLocal(&r)) {
+      code = r->Int32Value(context()).FromMaybe(0);
+    } else if (tc.HasCaught()) {
+      --callback_depth_;
+      TriggerUncaughtException(tc.Exception(), tc.Message());
+      ++callback_depth_;
+      code = 7;
+    }
+    --callback_depth_;
+  }
+  return code;
+}
+
+int Runtime::Run() {
+  v8::Isolate::Scope isolate_scope(isolate_);
+  v8::HandleScope handle_scope(isolate_);
+  Bootstrap();
+  v8::Local<v8::Context> ctx = context();
+  v8::Context::Scope context_scope(ctx);
+
+  v8::Local<v8::Function> realm;
+  {
+    v8::TryCatch tc(isolate_);
+    if (!builtins_->Compile(ctx, "internal/bootstrap/realm").ToLocal(&realm)) {
+      PrintException(isolate_, tc.Exception(), tc.Message());
+      return 70;
+    }
+    v8::Local<v8::Object> process = v8::Object::New(isolate_);
+    SetProcessObject(process);
+    v8::Local<v8::Object> module = v8::Object::New(isolate_);
+    v8::Local<v8::Object> exports = v8::Object::New(isolate_);
+    module->Set(ctx, OneByte(isolate_, "exports"), exports).Check();
+    v8::Local<v8::Function> ib = v8::Function::New(ctx, InternalBinding).ToLocalChecked();
+    v8::Local<v8::Value> args[] = {exports, v8::Undefined(isolate_), module, process, ib,
+                                   v8::Undefined(isolate_)};
+    ++callback_depth_;
+    v8::MaybeLocal<v8::Value> r = realm->Call(ctx, v8::Undefined(isolate_), 6, args);
+    --callback_depth_;
+    if (r.IsEmpty() && tc.HasCaught()) {
+      if (hooks_.fatal_exception.IsEmpty()) {
+        PrintException(isolate_, tc.Exception(), tc.Message());
+        return 1;
+      }
+      TriggerUncaughtException(tc.Exception(), tc.Message());  // returns only when handled
+    }
+  }
+  // The realm has run the entry point (script, -e, stdin...); now drain and spin.
+  DrainTicks();
+  if (stopping_) return exit_code_;
+  exit_code_ = SpinLoop();
+  return exit_code_;
+}
+
+}  // namespace nodus
