@@ -3,8 +3,8 @@
 // expiry), and a binary heap of lists ordered by their next expiry. One native libuv timer is
 // armed for the earliest list. Immediates are a plain linked queue run in the check phase.
 
-const binding = internalBinding('timers');
-const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = binding;
+const timersBinding = internalBinding('timers');
+const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = timersBinding;
 const { runNextTicks } = require('internal/process/task_queues');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
@@ -15,7 +15,7 @@ const triggerAsyncIdSymbol = Symbol('triggerId');
 
 // [0] immediates queued, [1] ref'd immediates, [2] an outstanding queue exists.
 const immediateInfo = new Uint32Array(3);
-binding.setImmediateInfo(immediateInfo);
+timersBinding.setImmediateInfo(immediateInfo);
 
 let asyncIdCounter = 1;
 let timerListId = Number.MIN_SAFE_INTEGER;

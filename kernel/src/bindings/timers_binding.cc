@@ -67,6 +67,8 @@ void ToggleImmediateRef(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 void GetLibuvNow(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Runtime* rt = Runtime::From(args.GetIsolate()->GetCurrentContext());
+  // Fresh time, as Node: timers started during a long callback count from now, not the tick start.
+  uv_update_time(rt->loop());
   args.GetReturnValue().Set(static_cast<double>(uv_now(rt->loop())));
 }
 

@@ -71,9 +71,12 @@ v8::MaybeLocal<v8::Function> Builtins::Compile(v8::Local<v8::Context> context,
                                      static_cast<int>(e->source->length)).ToLocalChecked();
   }
   std::string resource = fmt::format("node:{}", id);
+  // Kernel modules get no `binding` parameter (they often name a local that way); a plugin's
+  // modules get the plugin's private native binding as `binding`.
+  std::vector<const char*> params = {"exports", "require", "module", "process", "internalBinding"};
+  if (!e->owner.empty()) params.push_back("binding");
   return CompileFunction(context, source,
-                         v8::String::NewFromUtf8(isolate, resource.c_str()).ToLocalChecked(),
-                         {"exports", "require", "module", "process", "internalBinding", "binding"});
+                         v8::String::NewFromUtf8(isolate, resource.c_str()).ToLocalChecked(), params);
 }
 
 const nodus_js_source* KernelSources() { return nodus_kernel_js; }

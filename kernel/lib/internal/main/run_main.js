@@ -19,9 +19,8 @@ function evalScript(name, body, print) {
   const module = new Module(name);
   module.filename = path.join(cwd, name);
   module.paths = Module._nodeModulePaths(cwd);
-  const require = makeRequireFunction(module);
   globalThis.module = module;
-  globalThis.require = require;
+  globalThis.require = makeRequireFunction(module);
   globalThis.exports = module.exports;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
