@@ -298,11 +298,3 @@ void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target)
 
 NODUS_BINDING(process, nodus::Init);
 
-// Until kernel/src/napi/addon_loader.cc lands, process.dlopen reports that addons are unavailable.
-// (A weak definition: the real one replaces it at link time.)
-namespace nodus::napi {
-__attribute__((weak)) void DLOpen(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  args.GetIsolate()->ThrowException(v8::Exception::Error(
-      v8::String::NewFromUtf8Literal(args.GetIsolate(), "process.dlopen is not available yet")));
-}
-}  // namespace nodus::napi

@@ -38,7 +38,7 @@ static napi_value Init(napi_env env, napi_value binding) {
 
 #if PLUGIN_KIND == 1
 extern const nodus_js_source test_plugin_hello_js[];
-static const char* const modules[] = {"nodus_test_hello", "nodus_test_needs_ghost", NULL};
+static const char* const modules[] = {"nodus_test_hello", NULL};
 static const char* const versions[] = {"hello_lib", "1.2.3", NULL};
 static const nodus_plugin desc = {NODUS_PLUGIN_ABI_VERSION, sizeof(nodus_plugin), "hello", "1.0.0",
                                   modules, NULL, test_plugin_hello_js, Init, versions, 9};
@@ -67,5 +67,12 @@ NODUS_PLUGIN(desc)
 /* The v1 entry, but a descriptor that claims another ABI version. */
 static const char* const modules[] = {"nodus_test_wrong_abi", NULL};
 static const nodus_plugin desc = {7, sizeof(nodus_plugin), "wrong_abi_field", "1.0.0", modules, NULL, NULL, Init, NULL, 9};
+NODUS_PLUGIN(desc)
+#elif PLUGIN_KIND == 7
+/* Fine itself, but its manifest entry names a dependency the runtime lacks. */
+extern const nodus_js_source test_plugin_needs_ghost_js[];
+static const char* const modules[] = {"nodus_test_needs_ghost", NULL};
+static const nodus_plugin desc = {NODUS_PLUGIN_ABI_VERSION, sizeof(nodus_plugin), "needs_ghost", "1.0.0",
+                                  modules, NULL, test_plugin_needs_ghost_js, Init, NULL, 9};
 NODUS_PLUGIN(desc)
 #endif
