@@ -121,7 +121,7 @@ ParseResult Parse(int argc, char** argv) {
   }
   if (i < argc && !mode_set) {
     std::string_view a = argv[i];
-    if (a == "-") o.mode = Mode::kStdin;
+    if (a == "-") { o.mode = Mode::kStdin; o.script = "-"; }
     else { o.mode = Mode::kScript; o.script = std::string(a); }
     i++;
   } else if (!mode_set) {

@@ -93,7 +93,8 @@ function run() {
       evalScript('[eval]', options.evalSource, options.print);
       return;
     case 'stdin': {
-      process.argv.push('-', ...scriptArgs);
+      if (options.script === '-') process.argv.push('-');
+      process.argv.push(...scriptArgs);
       preload(options.preload);
       const source = internalBinding('modules').readFile('/dev/stdin');
       evalScript('[stdin]', typeof source === 'string' ? source : '', options.print);
