@@ -1,0 +1,32 @@
+'use strict';
+// structuredClone(value, { transfer }) through V8's serializer (internalBinding('serdes')).
+
+const binding = internalBinding('serdes');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS },
+} = require('internal/errors');
+
+let DOMException;
+binding.setCloneErrorFactory((message) => {
+  if (DOMException === undefined) DOMException = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
+});
+
+function structuredClone(value, options = undefined) {
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('value');
+  let transfer;
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') {
+      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    if (options.transfer !== undefined) {
+      if (options.transfer === null || typeof options.transfer[Symbol.iterator] !== 'function') {
+        throw new ERR_INVALID_ARG_TYPE('options.transfer', 'Array', options.transfer);
+      }
+      transfer = [...options.transfer];
+    }
+  }
+  return binding.structuredClone(value, transfer);
+}
+
+module.exports = { structuredClone };

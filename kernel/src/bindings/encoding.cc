@@ -1,0 +1,410 @@
+#include "bindings/encoding.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+
+namespace nodus::encoding {
+
+namespace {
+
+// Scratch storage that lives on the stack for small sizes and on the heap otherwise, and is never
+// zero-filled (every byte is written before it is read).
+template <typename T, size_t kInline = 1024>
+class Scratch {
+ public:
+  explicit Scratch(size_t n) : ptr_(n <= kInline ? inline_ : new T[n]) {}
+  ~Scratch() {
+    if (ptr_ != inline_) delete[] ptr_;
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  T* get() { return ptr_; }
+
+ private:
+  T inline_[kInline];
+  T* ptr_;
+};
+
+// Runs f(chars, length) over a flat copy of the string's code units, one byte per unit when the
+// string is stored that way and two otherwise.
+template <typename F>
+auto WithChars(v8::Isolate* isolate, v8::Local<v8::String> s, F&& f) {
+  const int len = s->Length();
+  if (s->IsOneByte()) {
+    Scratch<uint8_t> buf(len);
+    s->WriteOneByte(isolate, buf.get(), 0, len, v8::String::NO_NULL_TERMINATION);
+    return f(static_cast<const uint8_t*>(buf.get()), static_cast<size_t>(len));
+  }
+  Scratch<uint16_t> buf(len);
+  s->Write(isolate, buf.get(), 0, len, v8::String::NO_NULL_TERMINATION);
+  return f(static_cast<const uint16_t*>(buf.get()), static_cast<size_t>(len));
+}
+
+// Maps a character to its 6-bit value in either base64 alphabet, or -1.
+constexpr int8_t kNoValue = -1;
+struct Base64Table {
+  int8_t lenient[256];   // standard + url alphabets
+  int8_t standard[256];  // standard alphabet only (atob)
+  constexpr Base64Table() : lenient(), standard() {
+    for (int i = 0; i < 256; i++) lenient[i] = standard[i] = kNoValue;
+    const char* alpha = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < 64; i++) {
+      lenient[static_cast<unsigned char>(alpha[i])] = static_cast<int8_t>(i);
+      standard[static_cast<unsigned char>(alpha[i])] = static_cast<int8_t>(i);
+    }
+    lenient[static_cast<unsigned char>('-')] = 62;
+    lenient[static_cast<unsigned char>('_')] = 63;
+  }
+};
+constexpr Base64Table kB64;
+
+constexpr char kStdAlphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char kUrlAlphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+inline int HexValue(unsigned c) {
+  if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+  if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);
+  if (c >= 'A' && c <= 'F') return static_cast<int>(c - 'A' + 10);
+  return -1;
+}
+
+// A one-byte string whose characters live in malloc'd memory handed over to V8, so large hex and
+// base64 results are not copied a second time.
+class OwnedOneByte final : public v8::String::ExternalOneByteStringResource {
+ public:
+  OwnedOneByte(char* data, size_t len) : data_(data), len_(len) {}
+  ~OwnedOneByte() override { std::free(data_); }
+  const char* data() const override { return data_; }
+  size_t length() const override { return len_; }
+
+ private:
+  char* data_;
+  size_t len_;
+};
+
+constexpr size_t kExternalThreshold = 64 * 1024;
+
+// Builds a one-byte string by letting `fill` write exactly n characters.
+template <typename Fill>
+v8::MaybeLocal<v8::String> MakeOneByte(v8::Isolate* isolate, size_t n, Fill&& fill) {
+  if (n > static_cast<size_t>(v8::String::kMaxLength)) return {};
+  if (n < kExternalThreshold) {
+    Scratch<char, 4096> buf(n);
+    fill(buf.get());
+    return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(buf.get()),
+                                      v8::NewStringType::kNormal, static_cast<int>(n));
+  }
+  char* mem = static_cast<char*>(std::malloc(n));
+  if (mem == nullptr) return {};
+  fill(mem);
+  auto* res = new OwnedOneByte(mem, n);
+  v8::MaybeLocal<v8::String> s = v8::String::NewExternalOneByte(isolate, res);
+  if (s.IsEmpty()) delete res;
+  return s;
+}
+
+}  // namespace
+
+size_t Base64EncodedLength(size_t n, bool url) {
+  if (url) return (n / 3) * 4 + ((n % 3) ? (n % 3) + 1 : 0);
+  return ((n + 2) / 3) * 4;
+}
+
+size_t Base64Encode(const uint8_t* src, size_t n, char* dst, bool url) {
+  const char* a = url ? kUrlAlphabet : kStdAlphabet;
+  size_t i = 0, o = 0;
+  for (; i + 3 <= n; i += 3) {
+    const uint32_t v = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8) | src[i + 2];
+    dst[o++] = a[v >> 18];
+    dst[o++] = a[(v >> 12) & 63];
+    dst[o++] = a[(v >> 6) & 63];
+    dst[o++] = a[v & 63];
+  }
+  const size_t rest = n - i;
+  if (rest == 1) {
+    const uint32_t v = uint32_t{src[i]} << 16;
+    dst[o++] = a[v >> 18];
+    dst[o++] = a[(v >> 12) & 63];
+    if (!url) { dst[o++] = '='; dst[o++] = '='; }
+  } else if (rest == 2) {
+    const uint32_t v = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8);
+    dst[o++] = a[v >> 18];
+    dst[o++] = a[(v >> 12) & 63];
+    dst[o++] = a[(v >> 6) & 63];
+    if (!url) dst[o++] = '=';
+  }
+  return o;
+}
+
+template <typename Char>
+size_t Base64DecodeLenient(const Char* src, size_t n, uint8_t* dst, size_t cap) {
+  size_t o = 0;
+  uint32_t acc = 0;
+  int bits = 0;
+  size_t i = 0;
+  // Fast path: four valid characters at a time.
+  while (i + 4 <= n && o + 3 <= cap && bits == 0) {
+    const unsigned c0 = src[i], c1 = src[i + 1], c2 = src[i + 2], c3 = src[i + 3];
+    if ((c0 | c1 | c2 | c3) > 0xff) break;
+    const int v0 = kB64.lenient[c0], v1 = kB64.lenient[c1], v2 = kB64.lenient[c2],
+              v3 = kB64.lenient[c3];
+    if ((v0 | v1 | v2 | v3) < 0) break;
+    const uint32_t v = (uint32_t(v0) << 18) | (uint32_t(v1) << 12) | (uint32_t(v2) << 6) | v3;
+    dst[o++] = static_cast<uint8_t>(v >> 16);
+    dst[o++] = static_cast<uint8_t>(v >> 8);
+    dst[o++] = static_cast<uint8_t>(v);
+    i += 4;
+  }
+  for (; i < n && o < cap; i++) {
+    const unsigned c = src[i];
+    if (c == '=') break;
+    const int v = c <= 0xff ? kB64.lenient[c] : kNoValue;
+    if (v < 0) continue;
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      dst[o++] = static_cast<uint8_t>(acc >> bits);
+      acc &= (1u << bits) - 1;
+    }
+    // After a slow step the fast loop can resume once aligned on a quantum again.
+    if (bits == 0 && i + 5 <= n && o + 3 <= cap) {
+      size_t j = i + 1;
+      while (j + 4 <= n && o + 3 <= cap) {
+        const unsigned c0 = src[j], c1 = src[j + 1], c2 = src[j + 2], c3 = src[j + 3];
+        if ((c0 | c1 | c2 | c3) > 0xff) break;
+        const int v0 = kB64.lenient[c0], v1 = kB64.lenient[c1],
+                  v2 = kB64.lenient[c2], v3 = kB64.lenient[c3];
+        if ((v0 | v1 | v2 | v3) < 0) break;
+        const uint32_t w =
+            (uint32_t(v0) << 18) | (uint32_t(v1) << 12) | (uint32_t(v2) << 6) | v3;
+        dst[o++] = static_cast<uint8_t>(w >> 16);
+        dst[o++] = static_cast<uint8_t>(w >> 8);
+        dst[o++] = static_cast<uint8_t>(w);
+        j += 4;
+      }
+      i = j - 1;
+    }
+  }
+  return o;
+}
+template size_t Base64DecodeLenient<uint8_t>(const uint8_t*, size_t, uint8_t*, size_t);
+template size_t Base64DecodeLenient<uint16_t>(const uint16_t*, size_t, uint8_t*, size_t);
+
+template <typename Char>
+size_t HexDecode(const Char* src, size_t n, uint8_t* dst, size_t cap) {
+  const size_t pairs = std::min(n / 2, cap);
+  size_t o = 0;
+  for (; o < pairs; o++) {
+    const int hi = HexValue(src[2 * o]), lo = HexValue(src[2 * o + 1]);
+    if (hi < 0 || lo < 0) break;
+    dst[o] = static_cast<uint8_t>((hi << 4) | lo);
+  }
+  return o;
+}
+template size_t HexDecode<uint8_t>(const uint8_t*, size_t, uint8_t*, size_t);
+template size_t HexDecode<uint16_t>(const uint16_t*, size_t, uint8_t*, size_t);
+
+void HexEncode(const uint8_t* src, size_t n, char* dst) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < n; i++) {
+    dst[2 * i] = kDigits[src[i] >> 4];
+    dst[2 * i + 1] = kDigits[src[i] & 15];
+  }
+}
+
+bool IsAscii(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < n; i++)
+    if (p[i] & 0x80) return false;
+  return true;
+}
+
+bool IsUtf8(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (!(w & 0x8080808080808080ull)) { i += 8; continue; }
+    }
+    const uint8_t c = p[i];
+    if (c < 0x80) { i++; continue; }
+    size_t need;
+    uint8_t lo = 0x80, hi = 0xbf;  // allowed range of the second byte
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c == 0xe0) { need = 2; lo = 0xa0; }
+    else if (c >= 0xe1 && c <= 0xec) need = 2;
+    else if (c == 0xed) { need = 2; hi = 0x9f; }  // no surrogates
+    else if (c >= 0xee && c <= 0xef) need = 2;
+    else if (c == 0xf0) { need = 3; lo = 0x90; }
+    else if (c >= 0xf1 && c <= 0xf3) need = 3;
+    else if (c == 0xf4) { need = 3; hi = 0x8f; }
+    else return false;
+    if (i + need >= n) return false;
+    if (p[i + 1] < lo || p[i + 1] > hi) return false;
+    for (size_t k = 2; k <= need; k++)
+      if ((p[i + k] & 0xc0) != 0x80) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+template <typename Char>
+bool ForgivingBase64Decode(const Char* src, size_t n, uint8_t* dst, size_t* out_len) {
+  // Strip ASCII whitespace first, as the algorithm says.
+  Scratch<uint8_t> chars(n);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    const unsigned c = src[i];
+    if (c == 0x09 || c == 0x0a || c == 0x0c || c == 0x0d || c == 0x20) continue;
+    if (c > 0xff) return false;
+    chars.get()[m++] = static_cast<uint8_t>(c);
+  }
+  const uint8_t* s = chars.get();
+  if (m % 4 == 0 && m > 0) {
+    if (s[m - 1] == '=') {
+      m--;
+      if (s[m - 1] == '=') m--;
+    }
+  }
+  if (m % 4 == 1) return false;
+  uint32_t acc = 0;
+  int bits = 0;
+  size_t o = 0;
+  for (size_t i = 0; i < m; i++) {
+    const int v = kB64.standard[s[i]];
+    if (v < 0) return false;
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      dst[o++] = static_cast<uint8_t>(acc >> bits);
+      acc &= (1u << bits) - 1;
+    }
+  }
+  *out_len = o;
+  return true;
+}
+template bool ForgivingBase64Decode<uint8_t>(const uint8_t*, size_t, uint8_t*, size_t*);
+template bool ForgivingBase64Decode<uint16_t>(const uint16_t*, size_t, uint8_t*, size_t*);
+
+size_t ByteLength(v8::Isolate* isolate, v8::Local<v8::String> str, Encoding enc) {
+  const size_t len = static_cast<size_t>(str->Length());
+  switch (enc) {
+    case kUtf8:
+      return static_cast<size_t>(str->Utf8Length(isolate));
+    case kUcs2:
+      return len * 2;
+    case kLatin1:
+    case kAscii:
+      return len;
+    case kHex:
+      return len / 2;
+    case kBase64:
+    case kBase64Url:
+      return (len * 3) / 4 + 3;
+  }
+  return len;
+}
+
+size_t Write(v8::Isolate* isolate, v8::Local<v8::String> str, Encoding enc, char* dst,
+             size_t cap) {
+  const int clen = std::min<size_t>(cap, INT_MAX);
+  switch (enc) {
+    case kUtf8: {
+      if (cap == 0) return 0;
+      int nchars = 0;
+      return static_cast<size_t>(str->WriteUtf8(
+          isolate, dst, clen, &nchars,
+          v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8));
+    }
+    case kUcs2: {
+      const int n = std::min(str->Length(), clen / 2);
+      if (n == 0) return 0;
+      if (reinterpret_cast<uintptr_t>(dst) % alignof(uint16_t) == 0) {
+        str->Write(isolate, reinterpret_cast<uint16_t*>(dst), 0, n,
+                   v8::String::NO_NULL_TERMINATION);
+      } else {
+        Scratch<uint16_t> tmp(n);
+        str->Write(isolate, tmp.get(), 0, n, v8::String::NO_NULL_TERMINATION);
+        std::memcpy(dst, tmp.get(), static_cast<size_t>(n) * 2);
+      }
+      return static_cast<size_t>(n) * 2;
+    }
+    case kLatin1:
+    case kAscii: {
+      const int n = std::min(str->Length(), clen);
+      if (n == 0) return 0;
+      str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(dst), 0, n,
+                        v8::String::NO_NULL_TERMINATION);
+      return static_cast<size_t>(n);
+    }
+    case kHex:
+      return WithChars(isolate, str, [&](const auto* chars, size_t n) {
+        return HexDecode(chars, n, reinterpret_cast<uint8_t*>(dst), cap);
+      });
+    case kBase64:
+    case kBase64Url:
+      return WithChars(isolate, str, [&](const auto* chars, size_t n) {
+        return Base64DecodeLenient(chars, n, reinterpret_cast<uint8_t*>(dst), cap);
+      });
+  }
+  return 0;
+}
+
+v8::MaybeLocal<v8::String> Decode(v8::Isolate* isolate, const char* data, size_t len,
+                                  Encoding enc) {
+  if (len == 0) return v8::String::Empty(isolate);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(data);
+  switch (enc) {
+    case kUtf8:
+      if (len > INT_MAX) return {};
+      return v8::String::NewFromUtf8(isolate, data, v8::NewStringType::kNormal,
+                                     static_cast<int>(len));
+    case kUcs2: {
+      const size_t n = len / 2;
+      if (n > static_cast<size_t>(v8::String::kMaxLength)) return {};
+      if (n == 0) return v8::String::Empty(isolate);
+      if (reinterpret_cast<uintptr_t>(data) % alignof(uint16_t) == 0) {
+        return v8::String::NewFromTwoByte(isolate, reinterpret_cast<const uint16_t*>(data),
+                                          v8::NewStringType::kNormal, static_cast<int>(n));
+      }
+      Scratch<uint16_t> tmp(n);
+      std::memcpy(tmp.get(), data, n * 2);
+      return v8::String::NewFromTwoByte(isolate, tmp.get(), v8::NewStringType::kNormal,
+                                        static_cast<int>(n));
+    }
+    case kLatin1:
+      if (len > static_cast<size_t>(v8::String::kMaxLength)) return {};
+      return v8::String::NewFromOneByte(isolate, bytes, v8::NewStringType::kNormal,
+                                        static_cast<int>(len));
+    case kAscii:
+      if (IsAscii(bytes, len)) return Decode(isolate, data, len, kLatin1);
+      return MakeOneByte(isolate, len, [&](char* out) {
+        for (size_t i = 0; i < len; i++) out[i] = static_cast<char>(bytes[i] & 0x7f);
+      });
+    case kHex:
+      if (len > static_cast<size_t>(v8::String::kMaxLength) / 2) return {};
+      return MakeOneByte(isolate, len * 2, [&](char* out) { HexEncode(bytes, len, out); });
+    case kBase64:
+    case kBase64Url: {
+      const bool url = enc == kBase64Url;
+      return MakeOneByte(isolate, Base64EncodedLength(len, url),
+                         [&](char* out) { Base64Encode(bytes, len, out, url); });
+    }
+  }
+  return {};
+}
+
+}  // namespace nodus::encoding
