@@ -1,0 +1,333 @@
+'use strict';
+
+const {
+  codes: {
+    ERR_FALSY_VALUE_REJECTION,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_OUT_OF_RANGE,
+  },
+  errnoException,
+  exceptionWithHostPort,
+} = require('internal/errors');
+const {
+  format,
+  formatWithOptions,
+  inspect,
+  stripVTControlCharacters,
+} = require('internal/util/inspect');
+const {
+  validateFunction,
+  validateNumber,
+  validateString,
+  validateAbortSignal,
+  validateObject,
+} = require('internal/validators');
+const internalUtil = require('internal/util');
+const types = require('util/types');
+
+function isBoolean(arg) {
+  return typeof arg === 'boolean';
+}
+
+function isNull(arg) {
+  return arg === null;
+}
+
+function isNullOrUndefined(arg) {
+  return arg === null || arg === undefined;
+}
+
+function isNumber(arg) {
+  return typeof arg === 'number';
+}
+
+function isString(arg) {
+  return typeof arg === 'string';
+}
+
+function isSymbol(arg) {
+  return typeof arg === 'symbol';
+}
+
+function isUndefined(arg) {
+  return arg === undefined;
+}
+
+function isObject(arg) {
+  return arg !== null && typeof arg === 'object';
+}
+
+function isFunction(arg) {
+  return typeof arg === 'function';
+}
+
+function isPrimitive(arg) {
+  return arg === null || (typeof arg !== 'object' && typeof arg !== 'function');
+}
+
+function isBuffer(arg) {
+  return require('buffer').Buffer.isBuffer(arg);
+}
+
+function isError(e) {
+  return types.isNativeError(e) || e instanceof Error;
+}
+
+function pad(n) {
+  return n.toString().padStart(2, '0');
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function timestamp() {
+  const d = new Date();
+  const t = [pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())].join(':');
+  return `${d.getDate()} ${months[d.getMonth()]} ${t}`;
+}
+
+// util.log: "27 Nov 05:38:13 - message".
+function log(...args) {
+  process.stdout.write(`${timestamp()} - ${format(...args)}\n`);
+}
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  }
+  if (superCtor.prototype === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+function callbackifyOnRejected(reason, cb) {
+  // A falsy rejection reason would read as success to a callback: wrap it.
+  if (!reason) {
+    const newReason = new ERR_FALSY_VALUE_REJECTION(reason);
+    reason = newReason;
+  }
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args)
+      .then((ret) => process.nextTick(cb, null, ret),
+            (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+  }
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
+  Object.defineProperties(callbackified, descriptors);
+  return callbackified;
+}
+
+function getSystemErrorName(err) {
+  validateNumber(err, 'err');
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  }
+  return internalUtil.getSystemErrorName(err);
+}
+
+function getSystemErrorMap() {
+  return internalUtil.getSystemErrorMap();
+}
+
+function styleText(format, text) {
+  validateString(text, 'text');
+  const formats = Array.isArray(format) ? format : [format];
+  let left = '';
+  let right = '';
+  for (const key of formats) {
+    const code = inspect.colors[key];
+    if (code === undefined) {
+      throw new ERR_INVALID_ARG_VALUE('format', key,
+                                      `must be one of: ${Object.keys(inspect.colors).join(', ')}`);
+    }
+    left += `\u001b[${code[0]}m`;
+    right = `\u001b[${code[1]}m${right}`;
+  }
+  return `${left}${text}${right}`;
+}
+
+// ---- debuglog ----------------------------------------------------------------------------
+
+let debugEnvRegex;
+function initDebugEnv() {
+  const env = process.env.NODE_DEBUG;
+  if (env) {
+    const pattern = env.replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/,/g, '$|^');
+    debugEnvRegex = new RegExp(`^(${pattern})$`, 'i');
+  } else {
+    debugEnvRegex = null;
+  }
+}
+
+function debugEnabled(set) {
+  if (debugEnvRegex === undefined) initDebugEnv();
+  return debugEnvRegex !== null && debugEnvRegex.test(set);
+}
+
+function debuglog(set, cb) {
+  let enabled;
+  let logger;
+  function init() {
+    set = set.toUpperCase();
+    enabled = debugEnabled(set);
+    if (enabled) {
+      const pid = process.pid;
+      logger = (...args) => {
+        const msg = formatWithOptions({ colors: false }, ...args);
+        process.stderr.write(`${set} ${pid}: ${msg}\n`);
+      };
+    } else {
+      logger = () => {};
+    }
+    if (typeof cb === 'function') cb(logger);
+  }
+  const debug = (...args) => {
+    if (enabled === undefined) init();
+    logger(...args);
+  };
+  Object.defineProperty(debug, 'enabled', {
+    get() {
+      if (enabled === undefined) init();
+      return enabled;
+    },
+    configurable: true,
+    enumerable: true,
+  });
+  return debug;
+}
+
+// ---- aborted ------------------------------------------------------------------------------
+
+async function aborted(signal, resource) {
+  if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  validateAbortSignal(signal, 'signal');
+  validateObject(resource, 'resource', { nullable: false, allowFunction: true, allowArray: true });
+  if (signal.aborted) return;
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+// ---- parseEnv -----------------------------------------------------------------------------
+
+// dotenv syntax: KEY=value lines, optional `export `, # comments, quoted values (double quotes
+// expand \n), multi-line quoted values.
+function parseEnv(content) {
+  validateString(content, 'content');
+  const result = {};
+  const lines = content.replace(/\r\n?/g, '\n');
+  const re = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\n]+)?\s*(?:#.*)?$/mg;
+  let m;
+  while ((m = re.exec(lines)) !== null) {
+    const key = m[1];
+    let value = (m[2] || '').trim();
+    const q = value[0];
+    value = value.replace(/^(['"`])([\s\S]*)\1$/m, '$2');
+    if (q === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+    result[key] = value;
+  }
+  return result;
+}
+
+function isDeepStrictEqual(a, b) {
+  return require('internal/util/comparisons').isDeepStrictEqual(a, b);
+}
+
+module.exports = {
+  _errnoException: errnoException,
+  _exceptionWithHostPort: exceptionWithHostPort,
+  _extend: internalUtil.deprecate(_extend,
+                                  'The `util._extend` API is deprecated. Please use Object.assign() instead.',
+                                  'DEP0060'),
+  callbackify,
+  debug: debuglog,
+  debuglog,
+  deprecate: internalUtil.deprecate,
+  format,
+  styleText,
+  formatWithOptions,
+  getSystemErrorMap,
+  getSystemErrorName,
+  inherits,
+  inspect,
+  isArray: Array.isArray,
+  isBoolean,
+  isBuffer,
+  isDeepStrictEqual,
+  isNull,
+  isNullOrUndefined,
+  isNumber,
+  isString,
+  isSymbol,
+  isUndefined,
+  isRegExp: types.isRegExp,
+  isObject,
+  isDate: types.isDate,
+  isError,
+  isFunction,
+  isPrimitive,
+  log,
+  promisify: internalUtil.promisify,
+  stripVTControlCharacters,
+  toUSVString: internalUtil.toUSVString,
+  transferableAbortSignal(signal) {
+    return signal;
+  },
+  transferableAbortController() {
+    return new AbortController();
+  },
+  aborted,
+  types,
+  parseEnv,
+};
+
+Object.defineProperty(module.exports, 'parseArgs', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    return require('internal/util/parse_args').parseArgs;
+  },
+});
+
+for (const name of ['TextDecoder', 'TextEncoder']) {
+  Object.defineProperty(module.exports, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return globalThis[name];
+    },
+  });
+}
+
+for (const name of ['MIMEType', 'MIMEParams']) {
+  Object.defineProperty(module.exports, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return require('internal/mime')[name];
+    },
+  });
+}
