@@ -1,13 +1,14 @@
 'use strict';
 // Loads npm's readable-stream (Node's own stream implementation, published by the Node streams
 // team; see docs/streams.md) from the sources kernel/deps.cmake embedded. The package's files are
-// compiled like builtins but get their own `require`: relative paths resolve inside the package,
+// compiled with the CommonJS wrapper by internalBinding('deps') and get their own `require`:
+// relative paths resolve inside the package,
 // and its npm dependencies (buffer, events, process, string_decoder, abort-controller) are the
 // kernel's builtins. Its error classes and validators are replaced by the kernel's so stream
 // errors are the same objects the rest of the library throws.
 
 const depsBinding = internalBinding('deps');
-const { compile, lookup } = internalBinding('builtins');
+const { lookup } = internalBinding('builtins');
 const has = (id) => lookup(id) !== undefined;
 
 const kPrefix = 'internal/deps/readable-stream/';
@@ -102,7 +103,7 @@ function load(id) {
   }
   let fn;
   try {
-    fn = compile(kPrefix + id);
+    fn = depsBinding.compile(kPrefix + id);
   } catch (err) {
     cache.delete(id);
     throw err;
@@ -113,7 +114,7 @@ function load(id) {
     err.code = 'MODULE_NOT_FOUND';
     throw err;
   }
-  fn(mod.exports, makeRequire(id), mod, process, internalBinding, undefined);
+  fn(mod.exports, makeRequire(id), mod, `${kPrefix}${id}.js`, kPrefix + id.slice(0, id.lastIndexOf('/')));
   if (id === 'lib/ours/util') mod.exports = utilAdapter(mod.exports);
   mod.loaded = true;
   return mod.exports;
