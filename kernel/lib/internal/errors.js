@@ -52,6 +52,7 @@ function captureWithCode(err, code, hideFrom = captureWithCode) {
     Error.stackTraceLimit = Math.max(limit, 10);
   }
   const name = err.name;
+  const ownName = Object.getOwnPropertyDescriptor(err, 'name');
   if (code !== undefined) {
     Object.defineProperty(err, 'name', {
       value: `${name} [${code}]`, enumerable: false, writable: true, configurable: true,
@@ -60,7 +61,10 @@ function captureWithCode(err, code, hideFrom = captureWithCode) {
   Error.captureStackTrace(err, hideFrom);
   // Formats the stack now, while the name still carries the code.
   err.stack; // eslint-disable-line no-unused-expressions
-  if (code !== undefined) delete err.name;
+  if (code !== undefined) {
+    delete err.name;
+    if (ownName !== undefined) Object.defineProperty(err, 'name', ownName);
+  }
   if (limitWritable) Error.stackTraceLimit = limit;
   return err;
 }
@@ -146,6 +150,9 @@ class SystemError extends Error {
       value: true, enumerable: false, writable: false, configurable: true,
     });
     this.code = key;
+    Object.defineProperty(this, 'name', {
+      value: 'SystemError', enumerable: false, writable: true, configurable: true,
+    });
     Object.defineProperties(this, {
       info: { value: context, enumerable: true, configurable: true, writable: false },
       errno: {

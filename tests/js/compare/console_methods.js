@@ -1,0 +1,21 @@
+const { Console } = require('console');
+const out = []; const err = [];
+const EE = require('events');
+function mk(arr) { const e = new EE(); e.write = (s) => { arr.push(s); return true; }; return e; }
+const c = new Console(mk(out), mk(err));
+c.log('a %s b', 'x', { y: 1 }); c.info(1, 2); c.warn('w'); c.error(new Error('e').message);
+c.group('G'); c.log('inner\nline'); c.group(); c.log('deeper'); c.groupEnd(); c.groupEnd(); c.log('out');
+c.count(); c.count(); c.count('x'); c.countReset(); c.count();
+c.assert(true, 'no'); c.assert(false, 'yes %s', 'fmt'); c.assert(false);
+c.dir({ a: { b: { c: { d: 1 } } } }, { depth: 0 });
+c.table([{ a: 1, b: 'two' }, { a: 3, c: [1, 2, 3, 4] }]);
+c.table([1, 'x', { k: 1 }]);
+c.table(new Map([['k', 1], [{ o: 1 }, 'v']]));
+c.table(new Set(['s', 2]));
+c.table([[1, 2], [3, 4, 5]], ['0']);
+c.table('not tabular');
+c.table({ r1: { c1: 1, c2: 2 }, r2: { c1: 'x' } });
+c.table([{ 'ключ': 'значение', wide: '漢字' }]);
+console.log(JSON.stringify(out.join('')));
+console.log(JSON.stringify(err.join('')));
+console.log(c instanceof Console, console instanceof Console, typeof console.Console);
