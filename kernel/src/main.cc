@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
   }
   v8::V8::Initialize();
   int code;
-  {
+  if (options.mode == nodus::cli::Mode::kBuildSnapshot) {
+    code = nodus::Runtime::BuildSnapshot(options, options.script);
+  } else {
     nodus::Runtime runtime(options);
     code = runtime.Run();
   }

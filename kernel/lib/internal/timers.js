@@ -15,7 +15,6 @@ const triggerAsyncIdSymbol = Symbol('triggerId');
 
 // [0] immediates queued, [1] ref'd immediates, [2] an outstanding queue exists.
 const immediateInfo = new Uint32Array(3);
-timersBinding.setImmediateInfo(immediateInfo);
 
 let asyncIdCounter = 1;
 let timerListId = Number.MIN_SAFE_INTEGER;
@@ -397,4 +396,5 @@ module.exports = {
   TIMEOUT_MAX, Timeout, Immediate, insert, active, unrefActive, unenroll, clearTimeoutImpl,
   clearImmediateImpl, processTimers: (now) => { const r = processTimers(now); settleRef(); return r; },
   processImmediates, kRefed, timerListMap, knownTimersById, getLibuvNow,
+  rehydrate() { timersBinding.setImmediateInfo(immediateInfo); },
 };

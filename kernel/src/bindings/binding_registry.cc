@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "runtime/runtime.h"
+
 namespace nodus {
 namespace {
 BindingRegistration*& Head() {
@@ -19,6 +21,10 @@ const BindingRegistration* FindBinding(const char* name) {
   for (BindingRegistration* b = Head(); b != nullptr; b = b->next)
     if (std::strcmp(b->name, name) == 0) return b;
   return nullptr;
+}
+
+void RecordExternalReference(v8::Local<v8::Context> context, const void* fn) {
+  if (Runtime* rt = Runtime::From(context)) rt->RecordExternalReference(fn);
 }
 
 }  // namespace nodus

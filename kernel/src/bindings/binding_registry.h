@@ -28,9 +28,20 @@ inline v8::Local<v8::String> OneByte(v8::Isolate* isolate, const char* s) {
                                     v8::NewStringType::kInternalized).ToLocalChecked();
 }
 
+// Records a native callback for the startup snapshot (see runtime/snapshot.h).
+void RecordExternalReference(v8::Local<v8::Context> context, const void* fn);
+
+// A FunctionTemplate for a native callback, recorded for the snapshot.
+inline v8::Local<v8::FunctionTemplate> NewFunctionTemplate(v8::Local<v8::Context> context,
+                                                           v8::FunctionCallback cb) {
+  RecordExternalReference(context, reinterpret_cast<const void*>(cb));
+  return v8::FunctionTemplate::New(context->GetIsolate(), cb);
+}
+
 inline void SetMethod(v8::Local<v8::Context> context, v8::Local<v8::Object> target,
                       const char* name, v8::FunctionCallback cb) {
   v8::Isolate* isolate = context->GetIsolate();
+  RecordExternalReference(context, reinterpret_cast<const void*>(cb));
   v8::Local<v8::Function> fn = v8::FunctionTemplate::New(isolate, cb, v8::Local<v8::Value>(),
       v8::Local<v8::Signature>(), 0, v8::ConstructorBehavior::kThrow)
       ->GetFunction(context).ToLocalChecked();

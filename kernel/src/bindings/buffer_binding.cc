@@ -372,7 +372,7 @@ void Btoa(const v8::FunctionCallbackInfo<v8::Value>& args) {
     args.GetReturnValue().Set(out);
 }
 
-// atob(string) -> latin1 string, or -1 when the input is not valid forgiving-base64.
+// atob(string) -> latin1 string, or -1 (invalid character) / -2 (not correctly encoded).
 void Atob(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::String> s = args[0].As<v8::String>();
@@ -381,8 +381,8 @@ void Atob(const v8::FunctionCallbackInfo<v8::Value>& args) {
   s->Write(isolate, units.get(), 0, len, v8::String::NO_NULL_TERMINATION);
   std::unique_ptr<uint8_t[]> out(new uint8_t[len ? len : 1]);
   size_t n = 0;
-  if (!enc::ForgivingBase64Decode(units.get(), static_cast<size_t>(len), out.get(), &n))
-    return args.GetReturnValue().Set(-1);
+  const int err = enc::ForgivingBase64Decode(units.get(), static_cast<size_t>(len), out.get(), &n);
+  if (err != 0) return args.GetReturnValue().Set(err);
   v8::Local<v8::String> r;
   if (enc::Decode(isolate, reinterpret_cast<char*>(out.get()), n, enc::kLatin1).ToLocal(&r))
     args.GetReturnValue().Set(r);

@@ -161,9 +161,10 @@ size_t Base64DecodeLenient(const Char* src, size_t n, uint8_t* dst, size_t cap) 
     i += 4;
   }
   for (; i < n && o < cap; i++) {
-    const unsigned c = src[i];
+    // Node looks characters up by their low byte, so U+xx3D ends the input like '=' does.
+    const unsigned c = static_cast<uint8_t>(src[i]);
     if (c == '=') break;
-    const int v = c <= 0xff ? kB64.lenient[c] : kNoValue;
+    const int v = kB64.lenient[c];
     if (v < 0) continue;
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
@@ -261,30 +262,38 @@ bool IsUtf8(const uint8_t* p, size_t n) {
 }
 
 template <typename Char>
-bool ForgivingBase64Decode(const Char* src, size_t n, uint8_t* dst, size_t* out_len) {
-  // Strip ASCII whitespace first, as the algorithm says.
-  Scratch<uint8_t> chars(n);
-  size_t m = 0;
+int ForgivingBase64Decode(const Char* src, size_t n, uint8_t* dst, size_t* out_len) {
+  // Pass 1: validate as atob does — whitespace is skipped, '=' may only end the input (at most
+  // two of them, and only when the length is a multiple of four).
+  size_t count = 0, equals = 0;
   for (size_t i = 0; i < n; i++) {
     const unsigned c = src[i];
     if (c == 0x09 || c == 0x0a || c == 0x0c || c == 0x0d || c == 0x20) continue;
-    if (c > 0xff) return false;
-    chars.get()[m++] = static_cast<uint8_t>(c);
-  }
-  const uint8_t* s = chars.get();
-  if (m % 4 == 0 && m > 0) {
-    if (s[m - 1] == '=') {
-      m--;
-      if (s[m - 1] == '=') m--;
+    if (c == '=') {
+      equals++;
+      count++;
+      if (equals > 2) return kAtobInvalidCharacter;
+      continue;
     }
+    if (c > 0xff || kB64.standard[c] < 0 || equals > 0) return kAtobInvalidCharacter;
+    count++;
   }
-  if (m % 4 == 1) return false;
+  size_t rem = count % 4;
+  if (rem == 0) {
+    rem = (count - equals) % 4;
+  } else if (equals > 0) {
+    return kAtobInvalidCharacter;
+  }
+  if (rem == 1) return kAtobNotEncoded;
+  // Pass 2: decode.
   uint32_t acc = 0;
   int bits = 0;
   size_t o = 0;
-  for (size_t i = 0; i < m; i++) {
-    const int v = kB64.standard[s[i]];
-    if (v < 0) return false;
+  for (size_t i = 0; i < n; i++) {
+    const unsigned c = src[i];
+    if (c > 0xff) continue;
+    const int v = kB64.standard[c];
+    if (v < 0) continue;
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
@@ -294,10 +303,10 @@ bool ForgivingBase64Decode(const Char* src, size_t n, uint8_t* dst, size_t* out_
     }
   }
   *out_len = o;
-  return true;
+  return 0;
 }
-template bool ForgivingBase64Decode<uint8_t>(const uint8_t*, size_t, uint8_t*, size_t*);
-template bool ForgivingBase64Decode<uint16_t>(const uint16_t*, size_t, uint8_t*, size_t*);
+template int ForgivingBase64Decode<uint8_t>(const uint8_t*, size_t, uint8_t*, size_t*);
+template int ForgivingBase64Decode<uint16_t>(const uint16_t*, size_t, uint8_t*, size_t*);
 
 size_t ByteLength(v8::Isolate* isolate, v8::Local<v8::String> str, Encoding enc) {
   const size_t len = static_cast<size_t>(str->Length());

@@ -47,8 +47,10 @@ void HexEncode(const uint8_t* src, size_t n, char* dst);
 bool IsUtf8(const uint8_t* p, size_t n);
 bool IsAscii(const uint8_t* p, size_t n);
 
-// WHATWG forgiving-base64 decode (atob). Returns false on invalid input.
+// WHATWG forgiving-base64 decode (atob): 0, or one of the two failures atob reports.
+constexpr int kAtobInvalidCharacter = -1;
+constexpr int kAtobNotEncoded = -2;
 template <typename Char>
-bool ForgivingBase64Decode(const Char* src, size_t n, uint8_t* dst, size_t* out_len);
+int ForgivingBase64Decode(const Char* src, size_t n, uint8_t* dst, size_t* out_len);
 
 }  // namespace nodus::encoding

@@ -46,7 +46,7 @@ void SetHook(v8::Isolate* isolate, v8::Local<v8::Context> ctx, v8::Local<v8::Obj
     slot.Reset(isolate, v.As<v8::Function>());
 }
 
-// setup({ tickCallback, fatalException, ... }, tickInfo: Uint8Array(2))
+// setup({ tickCallback, fatalException, ... }, tickInfo: Uint8Array(2), process)
 void Setup(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
@@ -60,6 +60,7 @@ void Setup(const v8::FunctionCallbackInfo<v8::Value>& args) {
   SetHook(isolate, ctx, h, "emitExit", hooks.emit_exit);
   SetHook(isolate, ctx, h, "processTimers", hooks.process_timers);
   SetHook(isolate, ctx, h, "processImmediates", hooks.process_immediates);
+  if (args[2]->IsObject()) rt.SetProcessObject(args[2].As<v8::Object>());
   if (args[1]->IsUint8Array()) {
     v8::Local<v8::Uint8Array> info = args[1].As<v8::Uint8Array>();
     rt.SetTickInfo(static_cast<uint8_t*>(info->Buffer()->Data()) + info->ByteOffset());
@@ -278,7 +279,7 @@ void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target)
   set("v8Version", Str(isolate, v8::V8::GetVersion()));
   set("nodusVersion", Str(isolate, NODUS_VERSION));
   // The entry point chosen on the command line.
-  static const char* const kModes[] = {"script", "eval", "stdin", "repl", "version", "help", "v8options", "plugins"};
+  static const char* const kModes[] = {"script", "eval", "stdin", "repl", "version", "help", "v8options", "plugins", "snapshot"};
   v8::Local<v8::Object> opts = v8::Object::New(isolate);
   auto opt = [&](const char* k, v8::Local<v8::Value> v) { opts->Set(ctx, OneByte(isolate, k), v).Check(); };
   opt("mode", OneByte(isolate, kModes[static_cast<int>(o.mode)]));

@@ -69,6 +69,10 @@ void EnvDefiner(v8::Local<v8::Name> property, const v8::PropertyDescriptor& desc
 
 v8::Local<v8::Object> CreateEnvObject(v8::Local<v8::Context> ctx) {
   v8::Isolate* isolate = ctx->GetIsolate();
+  for (const void* fn : {reinterpret_cast<const void*>(&EnvGetter), reinterpret_cast<const void*>(&EnvSetter),
+                         reinterpret_cast<const void*>(&EnvQuery), reinterpret_cast<const void*>(&EnvDeleter),
+                         reinterpret_cast<const void*>(&EnvEnumerator), reinterpret_cast<const void*>(&EnvDefiner)})
+    RecordExternalReference(ctx, fn);
   v8::Local<v8::ObjectTemplate> tmpl = v8::ObjectTemplate::New(isolate);
   tmpl->SetHandler(v8::NamedPropertyHandlerConfiguration(
       EnvGetter, EnvSetter, EnvQuery, EnvDeleter, EnvEnumerator, EnvDefiner, nullptr,

@@ -56,11 +56,11 @@ void Close(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = ctx->GetIsolate();
-  v8::Local<v8::FunctionTemplate> t = v8::FunctionTemplate::New(isolate, New);
+  v8::Local<v8::FunctionTemplate> t = NewFunctionTemplate(ctx, New);
   t->InstanceTemplate()->SetInternalFieldCount(1);
   t->SetClassName(OneByte(isolate, "SignalWatcher"));
-  t->PrototypeTemplate()->Set(isolate, "unref", v8::FunctionTemplate::New(isolate, Unref));
-  t->PrototypeTemplate()->Set(isolate, "close", v8::FunctionTemplate::New(isolate, Close));
+  t->PrototypeTemplate()->Set(isolate, "unref", NewFunctionTemplate(ctx, Unref));
+  t->PrototypeTemplate()->Set(isolate, "close", NewFunctionTemplate(ctx, Close));
   target->Set(ctx, OneByte(isolate, "SignalWatcher"), t->GetFunction(ctx).ToLocalChecked()).Check();
 }
 

@@ -77,10 +77,7 @@ void SetImmediateInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Runtime::From(args.GetIsolate()->GetCurrentContext())->immediate_info = reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(a->Buffer()->Data()) + a->ByteOffset());
 }
 
-void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
-  rt.timer_handle()->data = &rt;
-  rt.immediate_check()->data = &rt;
-  uv_check_start(rt.immediate_check(), OnCheck);
+void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
   SetMethod(ctx, target, "scheduleTimer", ScheduleTimer);
   SetMethod(ctx, target, "toggleTimerRef", ToggleTimerRef);
   SetMethod(ctx, target, "toggleImmediateRef", ToggleImmediateRef);

@@ -94,6 +94,13 @@ ParseResult Parse(int argc, char** argv) {
       o.mode = Mode::kHelp; return r;
     } else if (name == "--v8-options") {
       o.mode = Mode::kV8Options; return r;
+    } else if (name == "--build-snapshot-to") {
+      // Internal: used by the build to write lib/nodus/snapshot.blob.
+      if (has_value) o.script = std::string(value);
+      else if (auto v = need_value(name)) o.script = *v;
+      else return r;
+      o.mode = Mode::kBuildSnapshot;
+      return r;
     } else if (name == "--plugins") {
       o.mode = Mode::kListPlugins; return r;
     } else if (name == "-i" || name == "--interactive") {

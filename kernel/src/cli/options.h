@@ -9,11 +9,11 @@
 
 namespace nodus::cli {
 
-enum class Mode { kScript, kEval, kStdin, kRepl, kVersion, kHelp, kV8Options, kListPlugins };
+enum class Mode { kScript, kEval, kStdin, kRepl, kVersion, kHelp, kV8Options, kListPlugins, kBuildSnapshot };
 
 struct Options {
   Mode mode = Mode::kRepl;
-  std::string script;                    // kScript: the path as given
+  std::string script;                    // kScript: the path as given; kBuildSnapshot: output
   std::string eval_source;               // -e / -p
   bool print_result = false;             // -p
   bool force_repl = false;               // -i

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "bindings/binding_registry.h"
 #include "modules/resolver.h"
@@ -48,16 +49,36 @@ void InternalBinding(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 }  // namespace
 
-Runtime::Runtime(const cli::Options& options)
+Runtime::Runtime(const cli::Options& options, v8::SnapshotCreator* creator,
+                 snapshot::ExternalRefs* recorder)
     : options_(options),
+      creator_(creator),
+      recorder_(recorder),
       plugin_host_(std::make_unique<plugins::PluginHost>(*this)),
       resolver_(std::make_unique<modules::Resolver>()),
       builtins_(std::make_unique<Builtins>()) {
   uv_loop_init(&loop_);
-  allocator_.reset(v8::ArrayBuffer::Allocator::NewDefaultAllocator());
-  v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = allocator_.get();
-  isolate_ = v8::Isolate::New(params);
+  if (creator_) {
+    isolate_ = creator_->GetIsolate();
+  } else {
+    allocator_.reset(v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+    v8::Isolate::CreateParams params;
+    params.array_buffer_allocator = allocator_.get();
+    // V8 flags may change what a snapshot contains, so with flags the bootstrap runs from source.
+    const char* no_snapshot = std::getenv("NODUS_NO_SNAPSHOT");
+    if (options_.v8_flags.empty() && !(no_snapshot && *no_snapshot)) {
+      std::string file = modules::PathResolve(modules::PathDirname(options_.exec_path),
+                                              "../lib/nodus/snapshot.blob");
+      snapshot_ = snapshot::Read(file);
+      if (snapshot_) {
+        snapshot_->startup_data.data = snapshot_->blob.data() + snapshot_->offset;
+        snapshot_->startup_data.raw_size = static_cast<int>(snapshot_->blob.size() - snapshot_->offset);
+        params.snapshot_blob = &snapshot_->startup_data;
+        params.external_references = snapshot_->refs.data();
+      }
+    }
+    isolate_ = v8::Isolate::New(params);
+  }
   isolate_->SetData(0, this);
   isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate_->SetPromiseRejectCallback(PromiseRejectCallback);
@@ -69,6 +90,8 @@ Runtime::Runtime(const cli::Options& options)
   uv_check_init(&loop_, &immediate_check_);
   uv_unref(reinterpret_cast<uv_handle_t*>(&immediate_check_));
   uv_idle_init(&loop_, &immediate_idle_);
+  timer_.data = this;
+  immediate_check_.data = this;
   loop_start_ms_ = static_cast<double>(uv_hrtime()) / 1e6;
 }
 
@@ -86,7 +109,7 @@ Runtime::~Runtime() {
                          reinterpret_cast<uv_handle_t*>(&immediate_idle_)})
     if (!uv_is_closing(h)) uv_close(h, nullptr);
   uv_run(&loop_, UV_RUN_NOWAIT);
-  isolate_->Dispose();
+  if (!creator_) isolate_->Dispose();
   // Handles owned by plugins may still be open; the loop is left for process exit to reclaim.
   uv_loop_close(&loop_);
 }
@@ -180,7 +203,7 @@ void Runtime::RemoveCleanupHook(CleanupHook hook, void* arg) {
 }
 
 void Runtime::RunCleanupHooks() {
-  if (!isolate_) return;
+  if (!isolate_ || cleanup_hooks_.empty() || context_.IsEmpty()) return;
   v8::Isolate::Scope isolate_scope(isolate_);
   v8::HandleScope scope(isolate_);
   v8::Context::Scope context_scope(context());
@@ -201,10 +224,77 @@ void Runtime::Exit(int code) {
   _exit(code);
 }
 
-void Runtime::Bootstrap() {
+v8::MaybeLocal<v8::Function> Runtime::Bootstrap() {
+  v8::EscapableHandleScope scope(isolate_);
   v8::Local<v8::Context> ctx = v8::Context::New(isolate_);
   ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, this);
   context_.Reset(isolate_, ctx);
+  v8::Context::Scope context_scope(ctx);
+  v8::Local<v8::Function> realm;
+  if (!builtins_->Compile(ctx, "internal/bootstrap/realm").ToLocal(&realm)) return {};
+  v8::Local<v8::Object> process = v8::Object::New(isolate_);
+  SetProcessObject(process);
+  v8::Local<v8::Object> module = v8::Object::New(isolate_);
+  v8::Local<v8::Object> exports = v8::Object::New(isolate_);
+  module->Set(ctx, OneByte(isolate_, "exports"), exports).Check();
+  RecordExternalReference(reinterpret_cast<const void*>(&InternalBinding));
+  v8::Local<v8::Function> ib = v8::Function::New(ctx, InternalBinding).ToLocalChecked();
+  v8::Local<v8::Value> args[] = {exports, v8::Undefined(isolate_), module, process, ib};
+  ++callback_depth_;
+  v8::MaybeLocal<v8::Value> r = realm->Call(ctx, v8::Undefined(isolate_), 5, args);
+  --callback_depth_;
+  if (r.IsEmpty()) return {};
+  v8::Local<v8::Value> start;
+  v8::Local<v8::Value> realm_exports;
+  if (!module->Get(ctx, OneByte(isolate_, "exports")).ToLocal(&realm_exports) || !realm_exports->IsObject() ||
+      !realm_exports.As<v8::Object>()->Get(ctx, OneByte(isolate_, "startMain")).ToLocal(&start) ||
+      !start->IsFunction()) {
+    isolate_->ThrowException(v8::Exception::Error(OneByte(isolate_, "bootstrap did not export startMain")));
+    return {};
+  }
+  return scope.Escape(start.As<v8::Function>());
+}
+
+int Runtime::BuildSnapshot(const cli::Options& options, const std::string& path) {
+  snapshot::ExternalRefs refs(8192);
+  v8::StartupData blob{};
+  {
+    v8::SnapshotCreator creator(refs.data());
+    {
+      Runtime rt(options, &creator, &refs);
+      v8::Isolate* isolate = rt.isolate_;
+      v8::Isolate::Scope isolate_scope(isolate);
+      v8::HandleScope handle_scope(isolate);
+      v8::TryCatch tc(isolate);
+      v8::Local<v8::Function> start;
+      if (!rt.Bootstrap().ToLocal(&start)) {
+        if (tc.HasCaught()) PrintException(isolate, tc.Exception(), tc.Message());
+        std::fprintf(stderr, "nodus: bootstrap failed while building the snapshot\n");
+        return 1;
+      }
+      v8::Local<v8::Context> ctx = rt.context();
+      // Raw pointers cannot be serialized; the slot is filled again at startup.
+      ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, nullptr);
+      creator.AddData(ctx, start);
+      creator.SetDefaultContext(ctx);
+      rt.hooks_ = Hooks{};
+      rt.process_.Reset();
+      rt.context_.Reset();
+    }
+    blob = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
+  }
+  if (blob.data == nullptr || blob.raw_size <= 0) {
+    std::fprintf(stderr, "nodus: V8 could not create the snapshot\n");
+    return 1;
+  }
+  std::string error;
+  bool ok = snapshot::Write(path, refs, blob, &error);
+  delete[] blob.data;
+  if (!ok) {
+    std::fprintf(stderr, "nodus: %s\n", error.c_str());
+    return 1;
+  }
+  return 0;
 }
 
 int Runtime::SpinLoop() {
@@ -239,37 +329,38 @@ int Runtime::SpinLoop() {
 int Runtime::Run() {
   v8::Isolate::Scope isolate_scope(isolate_);
   v8::HandleScope handle_scope(isolate_);
-  Bootstrap();
+  v8::TryCatch tc(isolate_);
+  v8::Local<v8::Function> start;
+  bool ok;
+  if (snapshot_) {
+    v8::Local<v8::Context> ctx = v8::Context::New(isolate_);
+    ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, this);
+    context_.Reset(isolate_, ctx);
+    ok = ctx->GetDataFromSnapshotOnce<v8::Function>(0).ToLocal(&start);
+  } else {
+    ok = Bootstrap().ToLocal(&start);
+  }
+  if (!ok) {
+    if (tc.HasCaught()) PrintException(isolate_, tc.Exception(), tc.Message());
+    else std::fprintf(stderr, "nodus: bootstrap failed\n");
+    return 70;
+  }
   v8::Local<v8::Context> ctx = context();
   v8::Context::Scope context_scope(ctx);
-
-  v8::Local<v8::Function> realm;
-  {
-    v8::TryCatch tc(isolate_);
-    if (!builtins_->Compile(ctx, "internal/bootstrap/realm").ToLocal(&realm)) {
+  // startMain refreshes per-process state and runs the entry point (script, -e, stdin...).
+  ++callback_depth_;
+  v8::MaybeLocal<v8::Value> r = start->Call(ctx, v8::Undefined(isolate_), 0, nullptr);
+  --callback_depth_;
+  if (r.IsEmpty() && tc.HasCaught()) {
+    if (hooks_.fatal_exception.IsEmpty()) {
       PrintException(isolate_, tc.Exception(), tc.Message());
-      return 70;
+      return 1;
     }
-    v8::Local<v8::Object> process = v8::Object::New(isolate_);
-    SetProcessObject(process);
-    v8::Local<v8::Object> module = v8::Object::New(isolate_);
-    v8::Local<v8::Object> exports = v8::Object::New(isolate_);
-    module->Set(ctx, OneByte(isolate_, "exports"), exports).Check();
-    v8::Local<v8::Function> ib = v8::Function::New(ctx, InternalBinding).ToLocalChecked();
-    v8::Local<v8::Value> args[] = {exports, v8::Undefined(isolate_), module, process, ib,
-                                   v8::Undefined(isolate_)};
-    ++callback_depth_;
-    v8::MaybeLocal<v8::Value> r = realm->Call(ctx, v8::Undefined(isolate_), 6, args);
-    --callback_depth_;
-    if (r.IsEmpty() && tc.HasCaught()) {
-      if (hooks_.fatal_exception.IsEmpty()) {
-        PrintException(isolate_, tc.Exception(), tc.Message());
-        return 1;
-      }
-      TriggerUncaughtException(tc.Exception(), tc.Message());  // returns only when handled
-    }
+    v8::Local<v8::Value> exception = tc.Exception();
+    v8::Local<v8::Message> message = tc.Message();
+    tc.Reset();
+    TriggerUncaughtException(exception, message);  // returns only when handled
   }
-  // The realm has run the entry point (script, -e, stdin...); now drain and spin.
   DrainTicks();
   if (stopping_) return exit_code_;
   exit_code_ = SpinLoop();

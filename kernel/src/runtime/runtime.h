@@ -7,10 +7,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/options.h"
+#include "runtime/snapshot.h"
 
 namespace nodus {
 
@@ -23,7 +25,10 @@ constexpr int kContextRuntimeSlot = 33;
 
 class Runtime {
  public:
-  explicit Runtime(const cli::Options& options);
+  // With `creator`, the runtime bootstraps into a snapshot being built (see BuildSnapshot); without,
+  // it starts from the snapshot file beside the plugins when there is a valid one.
+  explicit Runtime(const cli::Options& options, v8::SnapshotCreator* creator = nullptr,
+                   snapshot::ExternalRefs* recorder = nullptr);
   ~Runtime();
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
@@ -31,6 +36,16 @@ class Runtime {
   // Bootstraps the JS library, runs the entry point chosen by the options, spins the loop until
   // nothing keeps it alive, emits 'beforeExit'/'exit' and returns the process exit code.
   int Run();
+
+  // Runs the bootstrap once and writes the startup snapshot to `path`. Returns an exit code.
+  static int BuildSnapshot(const cli::Options& options, const std::string& path);
+
+  // Native callbacks put into V8 objects (FunctionTemplates, interceptors) must be recorded so a
+  // snapshot can refer to them; outside snapshot building this does nothing.
+  void RecordExternalReference(const void* fn) {
+    if (recorder_) recorder_->Record(fn);
+  }
+  bool started_from_snapshot() const { return snapshot_.has_value(); }
 
   v8::Isolate* isolate() const { return isolate_; }
   v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
@@ -104,11 +119,15 @@ class Runtime {
   int exit_code() const { return exit_code_; }
 
  private:
-  void Bootstrap();
+  // Creates the context and runs the realm bootstrap; returns the realm's startMain function.
+  v8::MaybeLocal<v8::Function> Bootstrap();
   void RunCleanupHooks();
   int SpinLoop();
 
   cli::Options options_;
+  v8::SnapshotCreator* creator_ = nullptr;
+  snapshot::ExternalRefs* recorder_ = nullptr;
+  std::optional<snapshot::Loaded> snapshot_;
   uv_loop_t loop_{};
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;
   v8::Isolate* isolate_ = nullptr;

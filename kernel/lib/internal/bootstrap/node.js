@@ -69,7 +69,7 @@ if (webGlobals) {
   }
 }
 
-native.setup({
+const hooks = {
   tickCallback: taskQueues.processTicksAndRejections,
   fatalException: require('internal/process/execution').onGlobalUncaughtException,
   promiseReject: promiseRejectHandler,
@@ -85,4 +85,13 @@ native.setup({
   },
   processTimers: require('internal/timers').processTimers,
   processImmediates: require('internal/timers').processImmediates,
-}, taskQueues.tickInfo);
+};
+
+// Per-process state: native hooks, shared arrays and the process fields that differ per run.
+function rehydrate(freshNative) {
+  freshNative.setup(hooks, taskQueues.tickInfo, process);
+  require('internal/timers').rehydrate();
+  perThread.refresh(process, freshNative);
+}
+
+module.exports = { rehydrate };

@@ -119,5 +119,16 @@ BuiltinModule.map.set('internal/bootstrap/realm', Object.assign(new BuiltinModul
   exports: module.exports, loaded: true,
 }));
 
-requireBuiltin('internal/bootstrap/node');
-requireBuiltin('internal/main/run_main').run();
+// Everything up to here is the same for every run, so it may come from the startup snapshot.
+const { rehydrate } = requireBuiltin('internal/bootstrap/node');
+// Every run needs the CommonJS loader and the entry-point code: keep them in the snapshot too.
+requireBuiltin('internal/modules/cjs/loader');
+const runMain = requireBuiltin('internal/main/run_main');
+
+// The kernel calls startMain once per process: refresh per-process state (a snapshot was taken in
+// another process), then run the entry point the command line asked for.
+module.exports.startMain = function startMain() {
+  bindingCache.delete('process');
+  rehydrate(getInternalBinding('process'));
+  runMain.run(getInternalBinding('process'));
+};

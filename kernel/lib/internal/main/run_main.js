@@ -2,7 +2,8 @@
 // Runs what the command line asked for: a script, -e/-p source, stdin, the plugin list, or the REPL.
 
 const path = require('path');
-const native = internalBinding('process');
+// Set by run(): the process binding of this process (this module may come from the snapshot).
+let native;
 
 function preload(requests) {
   if (requests.length === 0) return;
@@ -71,7 +72,9 @@ function startRepl() {
   repl.start();
 }
 
-function run() {
+function run(processBinding) {
+  native = processBinding;
+  require('internal/modules/cjs/loader').Module._initPaths();
   const options = native.options;
   const scriptArgs = native.scriptArgs;
   Error.stackTraceLimit = options.stackTraceLimit;

@@ -51,13 +51,7 @@ function setup(process, native) {
   define('arch', 'x64');
   define('platform', 'linux');
   define('release', { name: 'node', lts: 'Iron', sourceUrl: '', headersUrl: '' });
-  define('argv0', native.argv0);
-  define('execPath', native.execPath);
-  define('execArgv', native.execArgv);
-  define('argv', [native.execPath]);
-  define('env', native.env);
-  define('pid', native.pid);
-  define('ppid', native.ppid);
+  refresh(process, native);
   define('features', { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true,
     tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false });
   define('config', { target_defaults: {}, variables: { napi_build_version: '10' } });
@@ -199,11 +193,10 @@ function setup(process, native) {
   define('dlopen', native.dlopen);
   define('nextTick', require('internal/process/task_queues').nextTick);
 
-  const [uid, euid, gid, egid] = native.getIds();
-  define('getuid', () => uid);
-  define('geteuid', () => euid);
-  define('getgid', () => gid);
-  define('getegid', () => egid);
+  define('getuid', () => native.getIds()[0]);
+  define('geteuid', () => native.getIds()[1]);
+  define('getgid', () => native.getIds()[2]);
+  define('getegid', () => native.getIds()[3]);
   define('getgroups', native.getGroups);
 
   define('emitWarning', function emitWarning(...args) {
@@ -246,4 +239,17 @@ function setup(process, native) {
   });
 }
 
-module.exports = { setup };
+// The fields that differ from one process to the next (re-read after a snapshot start).
+function refresh(process, native) {
+  const define = (name, value, enumerable = true) =>
+    Object.defineProperty(process, name, { value, writable: true, configurable: true, enumerable });
+  define('argv0', native.argv0);
+  define('execPath', native.execPath);
+  define('execArgv', native.execArgv);
+  define('argv', [native.execPath]);
+  define('env', native.env);
+  define('pid', native.pid);
+  define('ppid', native.ppid);
+}
+
+module.exports = { setup, refresh };
