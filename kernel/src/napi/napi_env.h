@@ -202,7 +202,7 @@ v8::Local<v8::Object> BufferPrototype(napi_env env);
   v8::Local<v8::Function> out;                                                  \
   do {                                                                          \
     v8::Local<v8::Value> v_ = ::nodus::napi::ToV8(value);                       \
-    if (!v_->IsFunction()) return ::nodus::napi::SetError((env), napi_function_expected); \
+    if (!v_->IsFunction()) return ::nodus::napi::SetError((env), napi_invalid_arg); /* as Node */ \
     out = v_.As<v8::Function>();                                                \
   } while (0)
 

@@ -160,8 +160,8 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_reference_ref(napi_env env, napi_ref ref
                                                       uint32_t* result) {
   NAPI_CHECK_ENV(env);
   NAPI_CHECK_ARG(env, ref);
+  // A collected value reports a count of 0, as in Node.
   uint32_t count = reinterpret_cast<Reference*>(ref)->Ref();
-  NAPI_RETURN_IF_FALSE(env, count != 0, napi_generic_failure);
   if (result != nullptr) *result = count;
   return ClearError(env);
 }

@@ -141,7 +141,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_create_threadsafe_function(
     NAPI_CHECK_ARG(env, call_js_cb);
   } else {
     v8::Local<v8::Value> value = ToV8(func);
-    NAPI_RETURN_IF_FALSE(env, value->IsFunction(), napi_function_expected);
+    NAPI_RETURN_IF_FALSE(env, value->IsFunction(), napi_invalid_arg);  // as Node
     fn = value.As<v8::Function>();
   }
   if (async_resource != nullptr) {

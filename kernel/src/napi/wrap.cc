@@ -18,7 +18,7 @@ napi_status Unwrap(napi_env env, napi_value js_object, void** result, UnwrapActi
   if (action == UnwrapAction::kKeep) NAPI_CHECK_ARG(env, result);
   v8::Local<v8::Context> context = env->context();
   v8::Local<v8::Value> value = ToV8(js_object);
-  NAPI_RETURN_IF_FALSE(env, value->IsObject(), napi_object_expected);
+  NAPI_RETURN_IF_FALSE(env, value->IsObject(), napi_invalid_arg);  // as Node
   v8::Local<v8::Object> obj = value.As<v8::Object>();
   v8::Local<v8::Private> key = env->wrapper_key.Get(env->isolate);
   v8::Local<v8::Value> wrapped;
@@ -49,7 +49,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_wrap(napi_env env, napi_value js_object,
   NAPI_CHECK_ARG(env, js_object);
   v8::Local<v8::Context> context = env->context();
   v8::Local<v8::Value> value = ToV8(js_object);
-  NAPI_RETURN_IF_FALSE(env, value->IsObject(), napi_object_expected);
+  NAPI_RETURN_IF_FALSE(env, value->IsObject(), napi_invalid_arg);  // as Node
   v8::Local<v8::Object> obj = value.As<v8::Object>();
   v8::Local<v8::Private> key = env->wrapper_key.Get(env->isolate);
   // An object can be wrapped once.
@@ -109,7 +109,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_add_finalizer(napi_env env, napi_value j
   NAPI_CHECK_ARG(env, js_object);
   NAPI_CHECK_ARG(env, finalize_cb);
   v8::Local<v8::Value> value = ToV8(js_object);
-  NAPI_RETURN_IF_FALSE(env, value->IsObject(), napi_object_expected);
+  NAPI_RETURN_IF_FALSE(env, value->IsObject(), napi_invalid_arg);  // as Node
   Reference* ref = Reference::New(
       env, value, 0,
       result != nullptr ? Reference::Ownership::kUserland : Reference::Ownership::kRuntime,

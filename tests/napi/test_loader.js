@@ -1,0 +1,75 @@
+'use strict';
+// Loading Node-API addons: both registration styles, version-dependent behaviour, the same file
+// twice, run-time symbol lookup, and clear errors for files that are not Node-API addons.
+const path = require('path');
+const { assert, load, addonDir, isNodus } = require('./common');
+
+const first = load('loader');
+assert.strictEqual(first.initCount, 1);
+assert.strictEqual(first.exportsWasObject, true);
+assert.strictEqual(load('loader'), first, 'require caches');
+
+const file = path.join(addonDir, 'loader.node');
+if (isNodus) {
+  // process.dlopen of the same file again yields the same exports without a second init.
+  const m = { exports: {} };
+  process.dlopen(m, file);
+  assert.strictEqual(m.exports, first);
+}
+
+assert.strictEqual(load('ctor_register').registeredBy, 'constructor');
+assert.strictEqual(load('dlsym_lookup').message, 'found by dlsym');
+
+if (isNodus || Number(process.versions.napi) >= 10) {
+  const v10 = load('version10');
+  assert.deepStrictEqual(v10.primitiveRef(42), [42, true]);
+  assert.deepStrictEqual(v10.primitiveRef('str'), ['str', true]);
+  assert.deepStrictEqual(v10.propertyKeys(), { k1: 1, k2: 2, k3: 3 });
+  assert.deepStrictEqual(v10.externalStrings(), ['external latin1', 'utf16', true]);
+}
+
+function dlopenError(target, flags) {
+  try {
+    if (flags === undefined) process.dlopen({ exports: {} }, target);
+    else process.dlopen({ exports: {} }, target, flags);
+  } catch (err) {
+    return err;
+  }
+  assert.fail(`${target} loaded`);
+}
+
+let err = dlopenError(path.join(addonDir, 'does_not_exist.node'));
+assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
+assert.match ? assert.match(err.message, /No such file or directory/) :
+  assert.ok(/No such file or directory/.test(err.message));
+
+err = dlopenError(path.join(__dirname, 'common.js'));
+assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
+assert.ok(/invalid ELF header|file too short/.test(err.message), err.message);
+
+const RTLD_NOW = 2;
+err = dlopenError(path.join(addonDir, 'undefined_symbol.node'), RTLD_NOW);
+assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
+assert.ok(err.message.includes('undefined symbol: nodus_test_no_such_variable'), err.message);
+
+const rawFile = path.join(addonDir, 'raw_v8.node');
+err = dlopenError(rawFile);
+assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
+assert.ok(err.message.includes(rawFile), err.message);
+assert.ok(err.message.includes('NODE_MODULE_VERSION 108'), err.message);
+if (isNodus) assert.ok(err.message.includes('not a Node-API addon'), err.message);
+
+// A copy of an addon written elsewhere loads as its own module.
+let fs;
+try { fs = require('fs'); } catch { /* plugin not built */ }
+if (fs && fs.mkdtempSync) {
+  const os = require('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nodus-napi-'));
+  const copy = path.join(dir, 'copy.node');
+  fs.copyFileSync(file, copy);
+  const fresh = require(copy);
+  assert.notStrictEqual(fresh, first);
+  assert.strictEqual(fresh.initCount, 1, 'a separate library has its own statics');
+  fs.unlinkSync(copy);
+  fs.rmdirSync(dir);
+}
