@@ -74,7 +74,10 @@ void GetLibuvNow(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 void SetImmediateInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Uint32Array> a = args[0].As<v8::Uint32Array>();
-  Runtime::From(args.GetIsolate()->GetCurrentContext())->immediate_info = reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(a->Buffer()->Data()) + a->ByteOffset());
+  Runtime* rt = Runtime::From(args.GetIsolate()->GetCurrentContext());
+  rt->immediate_info = reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(a->Buffer()->Data()) + a->ByteOffset());
+  // Called once per process (also after a snapshot start): the check handle starts here.
+  uv_check_start(rt->immediate_check(), OnCheck);
 }
 
 void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {

@@ -102,6 +102,7 @@ Runtime::~Runtime() {
     v8::HandleScope scope(isolate_);
     hooks_ = Hooks{};
     process_.Reset();
+    plugin_host_.reset();  // drops the plugins' V8 handles while the isolate still exists
     context_.Reset();
   }
   for (uv_handle_t* h : {reinterpret_cast<uv_handle_t*>(&timer_),

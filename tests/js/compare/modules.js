@@ -18,7 +18,10 @@ function show(label, fn) {
 const a = require(path.join(fx, 'a'));
 show('circular', () => a);
 show('json', () => require(path.join(fx, 'data.json')));
-show('json-bad', () => require(path.join(fx, 'bad.json')));
+// V8 10.2 words JSON.parse errors differently from Node 20's V8: compare the part nodus adds.
+show('json-bad', () => {
+  try { require(path.join(fx, 'bad.json')); } catch (e) { return [e.name, rel(e.message.split(': ')[0])]; }
+});
 show('dir-main', () => require(path.join(fx, 'dir-main')));
 show('dir-index', () => require(path.join(fx, 'dir-index')));
 const req = Module.createRequire(path.join(fx, 'index.js'));
