@@ -700,7 +700,7 @@ function _fill(buf, value, offset, end, encoding) {
 }
 
 Buffer.prototype.write = function write(string, offset, length, encoding) {
-  if (typeof string !== 'string') throw new ERR_INVALID_ARG_TYPE('argument', 'string', string);
+  if (typeof string !== 'string') throw notStringError();
   if (offset === undefined) return binding.utf8Write(this, string, 0, this.length);
   if (length === undefined && typeof offset === 'string') {
     encoding = offset;
@@ -834,7 +834,7 @@ function checkInt(value, min, max, buf, offset, byteLength) {
         range = `>= 0${n} and < 2${n} ** ${(byteLength + 1) * 8}${n}`;
       } else {
         range = `>= -(2${n} ** ${(byteLength + 1) * 8 - 1}${n}) and ` +
-                `< 2 ** ${(byteLength + 1) * 8 - 1}${n}`;
+                `< 2${n} ** ${(byteLength + 1) * 8 - 1}${n}`;
       }
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
@@ -1170,7 +1170,8 @@ function btoa(input) {
 function atob(input) {
   if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
   const r = binding.atob(`${input}`);
-  if (r === -1) {
+  if (r === -1) throw lazyDOMException('Invalid character', 'InvalidCharacterError');
+  if (r === -2) {
     throw lazyDOMException('The string to be decoded is not correctly encoded.',
                            'InvalidCharacterError');
   }

@@ -15,7 +15,8 @@ const {
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const kTrustEvent = Symbol('kTrustEvent');
-const kResistStopPropagation = Symbol('kResistStopPropagation');
+// Shared with events.js (addAbortListener), so its listeners run even after stopImmediatePropagation.
+const kResistStopPropagation = Symbol.for('nodus.event.resistStopPropagation');
 const kIsBeingDispatched = Symbol('kIsBeingDispatched');
 const kStop = Symbol('kStop');
 const kTarget = Symbol('kTarget');
@@ -101,7 +102,8 @@ class Event {
 
   preventDefault() {
     const s = checkEvent(this);
-    if (s.cancelable && !s.inPassiveListener) s.defaultPrevented = true;
+    // Node does not ignore preventDefault() in passive listeners.
+    if (s.cancelable) s.defaultPrevented = true;
   }
 
   get target() { return checkEvent(this).target; }
@@ -309,7 +311,6 @@ class EventTarget {
         if (event[kStop] && !entry.resist) continue;
         if (entry.once) this.removeEventListener(s.type, entry.listener, entry);
         const { listener } = entry;
-        s.inPassiveListener = entry.passive;
         try {
           let result;
           if (typeof listener === 'function') {
@@ -323,7 +324,6 @@ class EventTarget {
         } catch (err) {
           reportException(err);
         }
-        s.inPassiveListener = false;
       }
     }
     s.currentTarget = null;

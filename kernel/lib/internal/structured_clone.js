@@ -3,7 +3,7 @@
 
 const binding = internalBinding('serdes');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS },
+  codes: { ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 
 let DOMException;
@@ -13,7 +13,12 @@ binding.setCloneErrorFactory((message) => {
 });
 
 function structuredClone(value, options = undefined) {
-  if (arguments.length === 0) throw new ERR_MISSING_ARGS('value');
+  if (arguments.length === 0) {
+    // Node's message for this one has no quotes around the name.
+    const err = new TypeError('The value argument must be specified');
+    err.code = 'ERR_MISSING_ARGS';
+    throw err;
+  }
   let transfer;
   if (options !== undefined && options !== null) {
     if (typeof options !== 'object') {

@@ -38,6 +38,17 @@ function utilAdapter(original) {
   return adapted;
 }
 
+// The package's primordials, with the symbols the kernel shares across modules (the dispose
+// symbols events.addAbortListener uses, EventTarget's resist-stop-propagation option).
+function primordialsAdapter(original) {
+  return {
+    ...original,
+    SymbolDispose: Symbol.dispose || Symbol.for('nodejs.dispose'),
+    SymbolAsyncDispose: Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose'),
+    kResistStopPropagation: Symbol.for('nodus.event.resistStopPropagation'),
+  };
+}
+
 // Files of the package replaced by kernel modules (package path -> factory).
 const replaced = {
   'lib/ours/errors': errorsAdapter,
@@ -116,6 +127,7 @@ function load(id) {
   }
   fn(mod.exports, makeRequire(id), mod, `${kPrefix}${id}.js`, kPrefix + id.slice(0, id.lastIndexOf('/')));
   if (id === 'lib/ours/util') mod.exports = utilAdapter(mod.exports);
+  else if (id === 'lib/ours/primordials') mod.exports = primordialsAdapter(mod.exports);
   mod.loaded = true;
   return mod.exports;
 }
