@@ -1,0 +1,18 @@
+#!/bin/sh
+# Builds one example as an outside author would (its own CMake project, in a scratch build
+# folder), then runs its test.js with the SAME .node file under nodus and, when it is on the
+# machine, under Node.js.
+# Usage: run_example_test.sh <example dir> <build dir> <nodus> [node] -- [extra cmake -D options]
+set -eu
+src=$1; build=$2; nodus=$3; node=${4:-}
+shift 4 || shift $#
+[ "${1:-}" = "--" ] && shift
+cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+cmake --build "$build" >/dev/null
+export EXAMPLE_ADDON_DIR="$build"
+echo "nodus: $nodus $src/test.js"
+"$nodus" --expose-gc "$src/test.js"
+if [ -n "$node" ] && [ -x "$node" ]; then
+  echo "node: $node $src/test.js"
+  "$node" --expose-gc "$src/test.js"
+fi
