@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     code = nodus::Runtime::BuildSnapshot(options, options.script);
   } else {
     nodus::Runtime runtime(options);
+    runtime.set_platform(platform.get());
     code = runtime.Run();
   }
   v8::V8::Dispose();

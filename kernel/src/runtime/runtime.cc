@@ -1,5 +1,7 @@
 #include "runtime/runtime.h"
 
+#include <libplatform/libplatform.h>
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -92,6 +94,11 @@ Runtime::Runtime(const cli::Options& options, v8::SnapshotCreator* creator,
   uv_idle_init(&loop_, &immediate_idle_);
   timer_.data = this;
   immediate_check_.data = this;
+  // Foreground tasks V8 posts run once per loop iteration; the handle keeps nothing alive.
+  uv_check_init(&loop_, &platform_check_);
+  platform_check_.data = this;
+  uv_check_start(&platform_check_, [](uv_check_t* h) { static_cast<Runtime*>(h->data)->PumpPlatformTasks(); });
+  uv_unref(reinterpret_cast<uv_handle_t*>(&platform_check_));
   loop_start_ms_ = static_cast<double>(uv_hrtime()) / 1e6;
 }
 
@@ -107,7 +114,8 @@ Runtime::~Runtime() {
   }
   for (uv_handle_t* h : {reinterpret_cast<uv_handle_t*>(&timer_),
                          reinterpret_cast<uv_handle_t*>(&immediate_check_),
-                         reinterpret_cast<uv_handle_t*>(&immediate_idle_)})
+                         reinterpret_cast<uv_handle_t*>(&immediate_idle_),
+                         reinterpret_cast<uv_handle_t*>(&platform_check_)})
     if (!uv_is_closing(h)) uv_close(h, nullptr);
   uv_run(&loop_, UV_RUN_NOWAIT);
   if (!creator_) isolate_->Dispose();
@@ -298,12 +306,23 @@ int Runtime::BuildSnapshot(const cli::Options& options, const std::string& path)
   return 0;
 }
 
+void Runtime::PumpPlatformTasks() {
+  if (!platform_ || stopping_) return;
+  v8::HandleScope scope(isolate_);
+  v8::Context::Scope context_scope(context());
+  bool ran = false;
+  // Bounded: tasks posted while pumping wait for the next iteration.
+  for (int i = 0; i < 64 && v8::platform::PumpMessageLoop(platform_, isolate_); i++) ran = true;
+  if (ran) DrainTicks();
+}
+
 int Runtime::SpinLoop() {
   v8::HandleScope scope(isolate_);
   bool more;
   do {
     uv_run(&loop_, UV_RUN_DEFAULT);
     if (stopping_) break;
+    PumpPlatformTasks();
     // 'beforeExit' may schedule more work, which revives the loop.
     if (!hooks_.emit_before_exit.IsEmpty())
       MakeCallback(process_object(), hooks_.emit_before_exit.Get(isolate_), 0, nullptr);

@@ -89,6 +89,11 @@ class Runtime {
 
   bool stopping() const { return stopping_; }
 
+  // The V8 platform whose foreground tasks (FinalizationRegistry callbacks, Wasm compilation
+  // results, GC tasks) this runtime runs from its loop.
+  void set_platform(v8::Platform* platform) { platform_ = platform; }
+  void PumpPlatformTasks();
+
   // JS functions installed by the bootstrap (internal/bootstrap/node.js).
   struct Hooks {
     v8::Global<v8::Function> tick_callback;      // processTicksAndRejections()
@@ -145,6 +150,8 @@ class Runtime {
   uv_timer_t timer_{};
   uv_check_t immediate_check_{};
   uv_idle_t immediate_idle_{};
+  uv_check_t platform_check_{};
+  v8::Platform* platform_ = nullptr;
   uint32_t immediate_refs_ = 0;
   double loop_start_ms_ = 0;
   std::vector<std::pair<CleanupHook, void*>> cleanup_hooks_;
