@@ -150,21 +150,43 @@ function getSystemErrorMap() {
   return internalUtil.getSystemErrorMap();
 }
 
-function styleText(format, text) {
-  validateString(text, 'text');
-  const formats = Array.isArray(format) ? format : [format];
-  let left = '';
-  let right = '';
-  for (const key of formats) {
-    const code = inspect.colors[key];
-    if (code === undefined) {
-      throw new ERR_INVALID_ARG_VALUE('format', key,
-                                      `must be one of: ${Object.keys(inspect.colors).join(', ')}`);
-    }
-    left += `\u001b[${code[0]}m`;
-    right = `\u001b[${code[1]}m${right}`;
+function shouldColorize(stream) {
+  if (process.env.FORCE_COLOR !== undefined) {
+    return process.env.FORCE_COLOR !== '0' && process.env.FORCE_COLOR !== 'false';
   }
-  return `${left}${text}${right}`;
+  return Boolean(stream && stream.isTTY) &&
+    (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+}
+
+// A single style is dropped when the stream would not show colors (Node 20.20 checks the stream
+// only for that form); a list of styles is always applied.
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
+  validateString(text, 'text');
+  const { validateBoolean, validateOneOf } = require('internal/validators');
+  validateBoolean(validateStream, 'options.validateStream');
+  let skipColorize = false;
+  if (validateStream) {
+    if (stream === null || typeof stream !== 'object') {
+      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skipColorize = !shouldColorize(stream);
+  }
+  const keys = Object.keys(inspect.colors);
+  if (Array.isArray(format)) {
+    let left = '';
+    let right = '';
+    for (const key of format) {
+      const code = inspect.colors[key];
+      if (code == null) validateOneOf(key, 'format', keys);
+      left += `\u001b[${code[0]}m`;
+      right = `\u001b[${code[1]}m${right}`;
+    }
+    return `${left}${text}${right}`;
+  }
+  const code = inspect.colors[format];
+  if (code == null) validateOneOf(format, 'format', keys);
+  if (skipColorize) return text;
+  return `\u001b[${code[0]}m${text}\u001b[${code[1]}m`;
 }
 
 // ---- debuglog ----------------------------------------------------------------------------

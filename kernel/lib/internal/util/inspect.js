@@ -265,12 +265,7 @@ Object.defineProperty(inspect, 'defaultOptions', {
   set(options) {
     const { validateObject } = require('internal/validators');
     validateObject(options, 'options');
-    const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
-    for (const key of Object.keys(options)) {
-      if (!Object.prototype.hasOwnProperty.call(inspectDefaultOptions, key)) {
-        throw new ERR_INVALID_ARG_VALUE('options', options);
-      }
-    }
+    // The defaults object is sealed: unknown keys throw a TypeError, as in Node.
     Object.assign(inspectDefaultOptions, options);
   },
 });
