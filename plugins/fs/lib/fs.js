@@ -777,6 +777,7 @@ function rmdir(path, options, callback) {
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
   if (options?.recursive) {
+    utils.emitRecursiveRmdirWarning();
     options = validateRmdirOptions(options);
     promiseToCallback(lazyRm().rimraf(path, options), callback);
     return;
@@ -788,6 +789,7 @@ function rmdir(path, options, callback) {
 function rmdirSync(path, options) {
   path = getValidatedPath(path);
   if (options?.recursive) {
+    utils.emitRecursiveRmdirWarning();
     options = validateRmdirOptions(options);
     return lazyRm().rimrafSync(path, options);
   }

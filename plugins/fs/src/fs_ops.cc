@@ -558,10 +558,13 @@ void AfterFs(uv_fs_t* uv) {
   napi_env env = req->env;
   napi_handle_scope scope;
   napi_open_handle_scope(env, &scope);
+  napi_value value = uv->result < 0 ? nullptr : MakeResult(env, req.get());
+  // Released before JS runs: the callback may close a directory this request still points to.
+  uv_fs_req_cleanup(uv);
   if (uv->result < 0)
     CallBack(req.get(), static_cast<int>(uv->result), req->syscall, nullptr);
   else
-    CallBack(req.get(), 0, nullptr, MakeResult(env, req.get()));
+    CallBack(req.get(), 0, nullptr, value);
   napi_close_handle_scope(env, scope);
 }
 

@@ -455,7 +455,10 @@ async function rm(path, options) {
 async function rmdir(path, options) {
   path = getValidatedPath(path);
   options = validateRmdirOptions(options);
-  if (options.recursive) return require('internal/fs/rm').rimraf(path, options);
+  if (options.recursive) {
+    utils.emitRecursiveRmdirWarning();
+    return require('internal/fs/rm').rimraf(path, options);
+  }
   await callPromise(binding.rmdir, [path, false], path);
 }
 

@@ -535,7 +535,17 @@ function getValidMode(mode, type) {
   return mode;
 }
 
+let rmdirWarned = false;
+function emitRecursiveRmdirWarning() {
+  if (rmdirWarned) return;
+  rmdirWarned = true;
+  process.emitWarning(
+    'In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. ' +
+    'Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+}
+
 module.exports = {
+  emitRecursiveRmdirWarning,
   constants,
   kIoMaxLength,
   kMaxUserId,
