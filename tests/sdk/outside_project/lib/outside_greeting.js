@@ -1,0 +1,2 @@
+'use strict';
+module.exports = { greet: (name) => binding.shout(`hello, ${name}`) };
