@@ -201,6 +201,35 @@ static napi_value AddCleanupHooks(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+static void PrintFinalize(napi_env env, void* data, void* hint) {
+  fprintf(stderr, "finalizer %s\n", (char*)data);
+  free(data);
+}
+
+/* printOnFinalize(obj, text): prints "finalizer <text>" when obj is finalized (GC or exit). */
+static napi_value PrintOnFinalize(napi_env env, napi_callback_info info) {
+  GET_ARGS(env, info, 2);
+  size_t len;
+  NAPI_CALL(env, napi_get_value_string_utf8(env, argv[1], NULL, 0, &len));
+  char* text = malloc(len + 1);
+  NAPI_CALL(env, napi_get_value_string_utf8(env, argv[1], text, len + 1, &len));
+  NAPI_CALL(env, napi_wrap(env, argv[0], text, PrintFinalize, NULL, NULL));
+  return NULL;
+}
+
+static void AsyncHook(napi_async_cleanup_hook_handle handle, void* arg) {
+  fprintf(stderr, "async cleanup hook %s\n", (const char*)arg);
+  napi_remove_async_cleanup_hook(handle);
+}
+
+static napi_value AddAsyncCleanupHook(napi_env env, napi_callback_info info) {
+  napi_async_cleanup_hook_handle removed;
+  NAPI_CALL(env, napi_add_async_cleanup_hook(env, AsyncHook, "kept", NULL));
+  NAPI_CALL(env, napi_add_async_cleanup_hook(env, AsyncHook, "removed", &removed));
+  NAPI_CALL(env, napi_remove_async_cleanup_hook(removed));
+  return NULL;
+}
+
 static napi_value HostInfo(napi_env env, napi_callback_info info) {
   napi_value out, script, result;
   uint32_t version;
@@ -272,6 +301,8 @@ static napi_value Init(napi_env env, napi_value exports) {
       DECLARE_METHOD("finalizedCount", FinalizedCount), DECLARE_METHOD("countCalls", CountCalls),
       DECLARE_METHOD("addCleanupHooks", AddCleanupHooks), DECLARE_METHOD("hostInfo", HostInfo),
       DECLARE_METHOD("runScript", RunScript),   DECLARE_METHOD("badArgs", BadArgs),
+      DECLARE_METHOD("printOnFinalize", PrintOnFinalize),
+      DECLARE_METHOD("addAsyncCleanupHook", AddAsyncCleanupHook),
   };
   return DefineMethods(env, exports, props, COUNT_OF(props));
 }

@@ -9,26 +9,23 @@ struct napi_async_cleanup_hook_handle__ {
   napi_env env;
   napi_async_cleanup_hook hook;
   void* arg;
-  bool registered = true;  // still in the runtime's hook list
-  bool running = false;    // the hook was called and has not removed itself yet
+  bool registered = true;  // still in the environment's hook list
+  bool in_call = false;    // the hook is running right now
   bool removed = false;
 };
 
 namespace {
 
-// Runs an async cleanup hook at teardown, then lets the loop run until the hook reports that its
-// asynchronous work is done (by removing itself), as Node does.
+// Runs an async cleanup hook at teardown. The hook finishes its asynchronous work (closing
+// handles...) on later loop turns and then removes itself; teardown may run from inside a loop
+// callback (process.exit), where libuv forbids running the loop again, so it is not spun here.
 void RunAsyncCleanupHook(void* arg) {
   auto* handle = static_cast<napi_async_cleanup_hook_handle__*>(arg);
   handle->registered = false;
-  handle->running = true;
+  handle->in_call = true;
   handle->hook(handle, handle->arg);
-  uv_loop_t* loop = handle->env->rt->loop();
-  while (!handle->removed) {
-    if (uv_run(loop, UV_RUN_ONCE) == 0 && !handle->removed) break;
-  }
-  if (handle->removed) delete handle;
-  else handle->running = false;  // never removed: the handle is leaked rather than reused
+  handle->in_call = false;
+  if (handle->removed) delete handle;  // removed from inside the hook; else freed on removal
 }
 
 }  // namespace
@@ -87,8 +84,10 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_remove_async_cleanup_hook(
   if (remove_handle->registered) {
     remove_handle->env->RemoveCleanupHook(RunAsyncCleanupHook, remove_handle);
     delete remove_handle;
-  } else if (remove_handle->running) {
-    remove_handle->removed = true;  // RunAsyncCleanupHook frees it
+  } else if (remove_handle->in_call) {
+    remove_handle->removed = true;  // RunAsyncCleanupHook frees it when the hook returns
+  } else {
+    delete remove_handle;
   }
   return napi_ok;
 }

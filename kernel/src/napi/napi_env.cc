@@ -19,7 +19,7 @@ void TeardownHook(void* arg) {
   napi_env env = static_cast<napi_env>(arg);
   env->RunCleanupHooks();
   env->Teardown();
-  delete env;
+  env->Unref();
 }
 
 // node_api_get_module_file_name reports a file: URL, percent-encoding what a URL path cannot hold.
@@ -261,7 +261,12 @@ void napi_env__::Teardown() {
              [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
     drain_handle = nullptr;
   }
+  // Nothing below may touch V8 once the isolate is gone: drop every handle now.
   last_exception.Reset();
+  buffer_prototype.Reset();
+  wrapper_key.Reset();
+  type_tag_key.Reset();
+  context_.Reset();
 }
 
 // ---- exported: error info ----

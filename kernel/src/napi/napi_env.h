@@ -72,6 +72,14 @@ struct napi_env__ {
   std::vector<nodus::napi::DeferredFinalizer> pending_finalizers;
   uv_async_t* drain_handle = nullptr;  // heap-owned: closed at teardown, freed by its close cb
 
+  // The runtime holds one reference; work still in flight on the thread pool holds others, so
+  // its completion never touches a deleted environment (it is skipped after teardown).
+  int refs = 1;
+  void Ref() { ++refs; }
+  void Unref() {
+    if (--refs == 0) delete this;
+  }
+
   bool CanCallIntoJs() const { return !tearing_down && !isolate->IsExecutionTerminating(); }
   bool PureFinalizers() const { return module_api_version == NAPI_VERSION_EXPERIMENTAL; }
 
