@@ -208,8 +208,23 @@ int64_t SearchBytes(const char* hay, size_t hay_len, const char* needle, size_t 
     if (step == 2) pos &= ~size_t{1};
     if (step == 1) {
       if (pos > last) return -1;
-      const void* hit = memmem(hay + pos, hay_len - pos, needle, needle_len);
-      return hit ? static_cast<const char*>(hit) - hay : -1;
+      // memchr (vectorised) to the next candidate first byte; when false candidates are dense
+      // (more than one per 32 bytes) memmem's two-way search takes over.
+      const size_t from = pos;
+      size_t misses = 0;
+      while (pos <= last) {
+        const void* c = std::memchr(hay + pos, needle[0], last - pos + 1);
+        if (c == nullptr) return -1;
+        pos = static_cast<size_t>(static_cast<const char*>(c) - hay);
+        if (std::memcmp(hay + pos + 1, needle + 1, needle_len - 1) == 0)
+          return static_cast<int64_t>(pos);
+        pos++;
+        if (++misses > 16 && misses * 32 > pos - from) {
+          const void* hit = memmem(hay + pos, hay_len - pos, needle, needle_len);
+          return hit ? static_cast<const char*>(hit) - hay : -1;
+        }
+      }
+      return -1;
     }
     for (; pos <= last; pos += step)
       if (hay[pos] == needle[0] && std::memcmp(hay + pos, needle, needle_len) == 0)

@@ -28,19 +28,32 @@ class Scratch {
   T* ptr_;
 };
 
+// A buffer of at least n elements reused across calls (one per element type and thread): large
+// inputs would otherwise get freshly faulted-in pages on every call.
+template <typename T>
+T* ReusableChars(size_t n) {
+  static thread_local std::unique_ptr<T[]> buf;
+  static thread_local size_t cap = 0;
+  if (n > cap) {
+    cap = std::max(n, size_t{16 * 1024});
+    buf.reset(new T[cap]);
+  }
+  return buf.get();
+}
+
 // Runs f(chars, length) over a flat copy of the string's code units, one byte per unit when the
-// string is stored that way and two otherwise.
+// string is stored that way and two otherwise. `f` must not re-enter this function.
 template <typename F>
 auto WithChars(v8::Isolate* isolate, v8::Local<v8::String> s, F&& f) {
   const int len = s->Length();
   if (s->IsOneByte()) {
-    Scratch<uint8_t> buf(len);
-    s->WriteOneByte(isolate, buf.get(), 0, len, v8::String::NO_NULL_TERMINATION);
-    return f(static_cast<const uint8_t*>(buf.get()), static_cast<size_t>(len));
+    uint8_t* buf = ReusableChars<uint8_t>(static_cast<size_t>(len));
+    s->WriteOneByte(isolate, buf, 0, len, v8::String::NO_NULL_TERMINATION);
+    return f(static_cast<const uint8_t*>(buf), static_cast<size_t>(len));
   }
-  Scratch<uint16_t> buf(len);
-  s->Write(isolate, buf.get(), 0, len, v8::String::NO_NULL_TERMINATION);
-  return f(static_cast<const uint16_t*>(buf.get()), static_cast<size_t>(len));
+  uint16_t* buf = ReusableChars<uint16_t>(static_cast<size_t>(len));
+  s->Write(isolate, buf, 0, len, v8::String::NO_NULL_TERMINATION);
+  return f(static_cast<const uint16_t*>(buf), static_cast<size_t>(len));
 }
 
 // Maps a character to its 6-bit value in either base64 alphabet, or -1.
@@ -87,16 +100,29 @@ class OwnedOneByte final : public v8::String::ExternalOneByteStringResource {
   size_t len_;
 };
 
-constexpr size_t kExternalThreshold = 64 * 1024;
+// Results up to this size are built in a scratch buffer kept between calls and copied into the V8
+// heap: fresh malloc'd memory for every call costs more in page faults than the copy. Larger
+// ones are handed to V8 as external strings, so they are not held twice.
+constexpr size_t kExternalThreshold = 4 * 1024 * 1024;
+
+char* ReusableScratch(size_t n) {
+  static thread_local std::unique_ptr<char[]> buf;
+  static thread_local size_t cap = 0;
+  if (n > cap) {
+    cap = std::max(n, size_t{64 * 1024});
+    buf.reset(new char[cap]);
+  }
+  return buf.get();
+}
 
 // Builds a one-byte string by letting `fill` write exactly n characters.
 template <typename Fill>
 v8::MaybeLocal<v8::String> MakeOneByte(v8::Isolate* isolate, size_t n, Fill&& fill) {
   if (n > static_cast<size_t>(v8::String::kMaxLength)) return {};
   if (n < kExternalThreshold) {
-    Scratch<char, 4096> buf(n);
-    fill(buf.get());
-    return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(buf.get()),
+    char* buf = ReusableScratch(n);
+    fill(buf);
+    return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(buf),
                                       v8::NewStringType::kNormal, static_cast<int>(n));
   }
   char* mem = static_cast<char*>(std::malloc(n));
@@ -115,15 +141,40 @@ size_t Base64EncodedLength(size_t n, bool url) {
   return ((n + 2) / 3) * 4;
 }
 
-size_t Base64Encode(const uint8_t* src, size_t n, char* dst, bool url) {
+// Two output characters per 12 input bits: one 16-bit store instead of two table lookups each.
+struct Base64PairTable {
+  uint16_t pairs[2][4096];
+  Base64PairTable() {
+    for (int t = 0; t < 2; t++) {
+      const char* a = t ? kUrlAlphabet : kStdAlphabet;
+      for (int v = 0; v < 4096; v++) {
+        const char two[2] = {a[v >> 6], a[v & 63]};
+        std::memcpy(&pairs[t][v], two, 2);
+      }
+    }
+  }
+};
+const Base64PairTable& PairTable() {
+  static const Base64PairTable table;
+  return table;
+}
+
+size_t Base64Encode(const uint8_t* __restrict src, size_t n, char* __restrict dst, bool url) {
   const char* a = url ? kUrlAlphabet : kStdAlphabet;
+  const uint16_t* pairs = PairTable().pairs[url ? 1 : 0];
   size_t i = 0, o = 0;
+  for (; i + 6 <= n; i += 6) {
+    const uint32_t v1 = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8) | src[i + 2];
+    const uint32_t v2 = (uint32_t{src[i + 3]} << 16) | (uint32_t{src[i + 4]} << 8) | src[i + 5];
+    const uint16_t out[4] = {pairs[v1 >> 12], pairs[v1 & 4095], pairs[v2 >> 12], pairs[v2 & 4095]};
+    std::memcpy(dst + o, out, 8);
+    o += 8;
+  }
   for (; i + 3 <= n; i += 3) {
     const uint32_t v = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8) | src[i + 2];
-    dst[o++] = a[v >> 18];
-    dst[o++] = a[(v >> 12) & 63];
-    dst[o++] = a[(v >> 6) & 63];
-    dst[o++] = a[v & 63];
+    const uint16_t out[2] = {pairs[v >> 12], pairs[v & 4095]};
+    std::memcpy(dst + o, out, 4);
+    o += 4;
   }
   const size_t rest = n - i;
   if (rest == 1) {
@@ -211,12 +262,18 @@ size_t HexDecode(const Char* src, size_t n, uint8_t* dst, size_t cap) {
 template size_t HexDecode<uint8_t>(const uint8_t*, size_t, uint8_t*, size_t);
 template size_t HexDecode<uint16_t>(const uint16_t*, size_t, uint8_t*, size_t);
 
-void HexEncode(const uint8_t* src, size_t n, char* dst) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  for (size_t i = 0; i < n; i++) {
-    dst[2 * i] = kDigits[src[i] >> 4];
-    dst[2 * i + 1] = kDigits[src[i] & 15];
-  }
+void HexEncode(const uint8_t* __restrict src, size_t n, char* __restrict dst) {
+  static const struct HexTable {
+    uint16_t pairs[256];
+    HexTable() {
+      static constexpr char kDigits[] = "0123456789abcdef";
+      for (int v = 0; v < 256; v++) {
+        const char two[2] = {kDigits[v >> 4], kDigits[v & 15]};
+        std::memcpy(&pairs[v], two, 2);
+      }
+    }
+  } table;
+  for (size_t i = 0; i < n; i++) std::memcpy(dst + 2 * i, &table.pairs[src[i]], 2);
 }
 
 bool IsAscii(const uint8_t* p, size_t n) {
