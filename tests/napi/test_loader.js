@@ -73,3 +73,18 @@ if (fs && fs.mkdtempSync) {
   fs.unlinkSync(copy);
   fs.rmdirSync(dir);
 }
+
+// NAPI_VERSION_EXPERIMENTAL: finalizers run inside GC; posted ones run later, outside GC.
+if (typeof global.gc === 'function') {
+  const exp = load('experimental');
+  const posted = [];
+  (() => { for (let i = 0; i < 3; i++) exp.track({}, (n) => posted.push(n)); })();
+  global.gc();
+  const [pure, postedNow] = exp.counts();
+  assert.strictEqual(pure, 3, 'pure finalizers ran during GC');
+  assert.strictEqual(postedNow, 0, 'posted finalizers wait for a safe point');
+  setTimeout(() => {
+    assert.deepStrictEqual(exp.counts(), [3, 3]);
+    assert.deepStrictEqual(posted, [1, 2, 3]);
+  }, 10);
+}
