@@ -1224,9 +1224,10 @@ function updateURL(params) {
 const kRecord = Symbol('url');
 const kSearchParams = Symbol('searchParams');
 
+// Duck-typed like Node's check, so URL objects from elsewhere are accepted too.
 function isURL(self) {
-  return self != null && self[kRecord] !== undefined &&
-    (self.href !== undefined && self.protocol !== undefined);
+  return Boolean(self != null && self.href && self.protocol &&
+    self.auth === undefined && self.path === undefined);
 }
 
 function checkURL(self) {
@@ -1620,9 +1621,16 @@ function domainToUnicode(domain) {
   }).join('.');
 }
 
+// IDNA only (no IPv4 parsing), for the legacy url.parse.
+function idnaToASCII(domain) {
+  const r = domainToASCIIInternal(domain);
+  return r === kFailure ? '' : r;
+}
+
 module.exports = {
   URL,
   URLSearchParams,
+  idnaToASCII,
   domainToASCII,
   domainToUnicode,
   fileURLToPath,
