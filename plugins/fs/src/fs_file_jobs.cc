@@ -65,7 +65,10 @@ void JobStep(uv_fs_t* uv) {
   auto* job = static_cast<Job*>(uv->data);
   ssize_t result = uv->result;
   uv_fs_req_cleanup(uv);
+  napi_handle_scope scope;  // Handle may create the result Buffer
+  napi_open_handle_scope(job->env, &scope);
   job->Handle(result);
+  napi_close_handle_scope(job->env, scope);
   if (Advance(job, JobStep)) Complete(job);
 }
 
@@ -91,7 +94,9 @@ enum ReadEncoding { kAsBuffer = 0, kAsUtf8 = 1, kAsLatin1 = 2 };
 
 struct ReadFileJob final : Job {
   explicit ReadFileJob(napi_env env) : Job(env) {}
-  ~ReadFileJob() override { std::free(data); }
+  ~ReadFileJob() override {
+    if (!js_owned) std::free(data);
+  }
 
   enum Stage { kOpen, kStat, kRead, kClose, kDone } stage = kOpen;
   std::string path;
@@ -103,6 +108,23 @@ struct ReadFileJob final : Job {
   size_t size = 0;
   size_t cap = 0;
   bool known_size = false;
+  bool js_owned = false;  // `data` is the memory of the Buffer held by `keep`
+
+  // Regular files read as Buffers go straight into the Buffer that is returned (made here, on the
+  // JS thread, before the reads); strings and files of unknown size use a scratch allocation.
+  bool Allocate() {
+    if (encoding == kAsBuffer && known_size) {
+      napi_value buffer;
+      void* memory = nullptr;
+      if (napi_create_buffer(env, cap, &memory, &buffer) != napi_ok) return false;
+      napi_create_reference(env, buffer, 1, &keep);
+      data = static_cast<char*>(memory);
+      js_owned = true;
+      return true;
+    }
+    data = static_cast<char*>(std::malloc(cap));
+    return data != nullptr;
+  }
 
   bool Issue(uv_fs_cb cb, int* ret) override {
     Binding* b = GetBinding(env);
@@ -153,8 +175,7 @@ struct ReadFileJob final : Job {
           return Finish();
         }
         cap = known_size ? static_cast<size_t>(st.st_size) : kUnknownSizeChunk;
-        data = static_cast<char*>(std::malloc(cap));
-        if (data == nullptr) {
+        if (!Allocate()) {
           Fail(this, UV_ENOMEM, "read");
           return Finish();
         }
@@ -198,14 +219,12 @@ struct ReadFileJob final : Job {
       napi_create_string_utf8(env, data ? data : "", size, &v);
     } else if (encoding == kAsLatin1) {
       napi_create_string_latin1(env, data ? data : "", size, &v);
-    } else if (size == 0) {
-      void* unused;
-      napi_create_buffer(env, 0, &unused, &v);
+    } else if (js_owned && size == cap) {
+      napi_get_reference_value(env, keep, &v);
     } else {
-      // The bytes the OS wrote become the Buffer's memory: no copy.
-      napi_create_external_buffer(
-          env, size, data, [](node_api_basic_env, void* d, void*) { std::free(d); }, nullptr, &v);
-      data = nullptr;
+      // A file that shrank while read, or one whose size fstat did not know.
+      void* unused;
+      napi_create_buffer_copy(env, size, data ? data : "", &unused, &v);
     }
     return v;
   }
