@@ -563,8 +563,17 @@ assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
 };
 
 // CallTracker: verifies that functions were called an exact number of times.
+let callTrackerWarned = false;
+
 class CallTracker {
   #calls = [];
+
+  constructor() {
+    if (!callTrackerWarned) {
+      callTrackerWarned = true;
+      process.emitWarning('assert.CallTracker is deprecated.', 'DeprecationWarning', 'DEP0173');
+    }
+  }
 
   calls(fn, exact = 1) {
     if (typeof fn === 'number') {

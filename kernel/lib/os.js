@@ -182,11 +182,6 @@ function userInfo(options) {
 }
 
 const constants = osBinding.constants;
-Object.freeze(constants.signals);
-Object.freeze(constants.errno);
-Object.freeze(constants.priority);
-Object.freeze(constants.dlopen);
-Object.freeze(constants);
 
 module.exports = {
   arch,
@@ -212,7 +207,7 @@ module.exports = {
 };
 
 Object.defineProperties(module.exports, {
-  constants: { configurable: false, enumerable: true, value: constants },
+  constants: { configurable: false, enumerable: true, writable: false, value: constants },
   EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
   devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
 });
