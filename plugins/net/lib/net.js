@@ -1,0 +1,43 @@
+'use strict';
+// Node's net module: TCP and Unix-socket servers and sockets over the plugin's private binding.
+// The parts live in internal/net/: socket.js (net.Socket), server.js (net.Server), ip.js
+// (isIP...), args.js (argument normalisation). dns is loaded only to resolve a host name.
+
+const { Socket, createHandle, getDefaultAutoSelectFamily, setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout, setDefaultAutoSelectFamilyAttemptTimeout } =
+  require('internal/net/socket');
+const { Server, createServerHandle } = require('internal/net/server');
+const { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
+const { normalizeArgs } = require('internal/net/args');
+
+function createServer(options, connectionListener) {
+  return new Server(options, connectionListener);
+}
+
+// connect(port[, host][, cb]) | connect(path[, cb]) | connect(options[, cb])
+function connect(...args) {
+  const normalized = normalizeArgs(args);
+  const options = normalized[0];
+  const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return socket.connect(normalized);
+}
+
+module.exports = {
+  _createServerHandle: createServerHandle,
+  _normalizeArgs: normalizeArgs,
+  _createHandle: createHandle,
+  connect,
+  createConnection: connect,
+  createServer,
+  isIP,
+  isIPv4,
+  isIPv6,
+  Server,
+  Socket,
+  Stream: Socket,
+  getDefaultAutoSelectFamily,
+  setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout,
+  setDefaultAutoSelectFamilyAttemptTimeout,
+};

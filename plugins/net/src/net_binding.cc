@@ -1,0 +1,277 @@
+// The net plugin's entry point: the nodus_plugin descriptor, the binding's init and the helpers
+// the handle files share.
+#include "net_binding.h"
+
+#include <arpa/inet.h>
+
+#include <cstring>
+#include <string>
+
+#include "nodus/plugin.h"
+
+namespace nodus_net {
+
+Binding* GetBinding(napi_env env) {
+  void* data = nullptr;
+  napi_get_instance_data(env, &data);
+  return static_cast<Binding*>(data);
+}
+
+napi_value Undefined(napi_env env) {
+  napi_value v;
+  napi_get_undefined(env, &v);
+  return v;
+}
+
+napi_value Int(napi_env env, int64_t value) {
+  napi_value v;
+  if (value >= INT32_MIN && value <= INT32_MAX)
+    napi_create_int32(env, static_cast<int32_t>(value), &v);
+  else
+    napi_create_int64(env, value, &v);
+  return v;
+}
+
+napi_value Str(napi_env env, const char* s) {
+  napi_value v;
+  napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &v);
+  return v;
+}
+
+bool GetBool(napi_env env, napi_value value) {
+  bool result = false;
+  if (value == nullptr) return false;
+  if (napi_get_value_bool(env, value, &result) != napi_ok) {
+    napi_value coerced;
+    if (napi_coerce_to_bool(env, value, &coerced) == napi_ok) napi_get_value_bool(env, coerced, &result);
+  }
+  return result;
+}
+
+int32_t GetInt32(napi_env env, napi_value value, int32_t fallback) {
+  int32_t out = fallback;
+  if (value == nullptr || napi_get_value_int32(env, value, &out) != napi_ok) return fallback;
+  return out;
+}
+
+namespace {
+
+void ReportException(napi_env env, napi_status status) {
+  if (status == napi_ok) return;
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (!pending) return;
+  napi_value error;
+  napi_get_and_clear_last_exception(env, &error);
+  napi_fatal_exception(env, error);
+}
+
+}  // namespace
+
+void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv) {
+  napi_value fn;
+  napi_valuetype type;
+  if (napi_get_named_property(env, obj, name, &fn) != napi_ok) return ReportException(env, napi_generic_failure);
+  if (napi_typeof(env, fn, &type) != napi_ok || type != napi_function) return;
+  ReportException(env, napi_make_callback(env, GetBinding(env)->async_context, obj, fn, argc, argv, nullptr));
+}
+
+void CallRef(napi_env env, napi_value recv, napi_ref ref, size_t argc, napi_value* argv) {
+  napi_value fn;
+  napi_valuetype type;
+  if (napi_get_reference_value(env, ref, &fn) != napi_ok || fn == nullptr) return;
+  if (napi_typeof(env, fn, &type) != napi_ok || type != napi_function) return;
+  ReportException(env, napi_make_callback(env, GetBinding(env)->async_context, recv, fn, argc, argv, nullptr));
+}
+
+int FillAddress(napi_env env, const sockaddr* addr, napi_value out) {
+  char ip[INET6_ADDRSTRLEN] = "";
+  int port = 0;
+  const char* family = "IPv4";
+  if (addr->sa_family == AF_INET6) {
+    const auto* a6 = reinterpret_cast<const sockaddr_in6*>(addr);
+    uv_ip6_name(a6, ip, sizeof(ip));
+    port = ntohs(a6->sin6_port);
+    family = "IPv6";
+  } else if (addr->sa_family == AF_INET) {
+    const auto* a4 = reinterpret_cast<const sockaddr_in*>(addr);
+    uv_ip4_name(a4, ip, sizeof(ip));
+    port = ntohs(a4->sin_port);
+  } else {
+    return UV_EINVAL;
+  }
+  napi_set_named_property(env, out, "address", Str(env, ip));
+  napi_set_named_property(env, out, "family", Str(env, family));
+  napi_set_named_property(env, out, "port", Int(env, port));
+  return 0;
+}
+
+Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
+                   napi_value* self) {
+  napi_value jsthis;
+  size_t zero = 0;
+  if (napi_get_cb_info(env, info, argc ? argc : &zero, argv, &jsthis, nullptr) != napi_ok) return nullptr;
+  void* data = nullptr;
+  if (napi_unwrap(env, jsthis, &data) != napi_ok || data == nullptr) {
+    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
+    return nullptr;
+  }
+  if (self) *self = jsthis;
+  return static_cast<Handle*>(data);
+}
+
+namespace {
+
+void FinalizeHandle(napi_env, void* data, void*) {
+  auto* h = static_cast<Handle*>(data);
+  // An open handle is referenced strongly, so it is only collected at environment teardown; the
+  // loop may still point at it then, so it is left for process exit to reclaim.
+  if (h->closed) delete h;
+}
+
+}  // namespace
+
+void WrapHandle(napi_env env, napi_value self, Handle* h) {
+  h->env = env;
+  h->handle()->data = h;
+  napi_wrap(env, self, h, FinalizeHandle, nullptr, &h->self);
+  uint32_t count;
+  napi_reference_ref(env, h->self, &count);
+}
+
+Handle* NewClient(napi_env env, Kind kind, napi_value* out) {
+  Binding* b = GetBinding(env);
+  napi_value ctor;
+  napi_get_reference_value(env, kind == Kind::kTcp ? b->tcp_ctor : b->pipe_ctor, &ctor);
+  napi_value arg = Int(env, 0);
+  if (napi_new_instance(env, ctor, 1, &arg, out) != napi_ok) return nullptr;
+  void* data = nullptr;
+  napi_unwrap(env, *out, &data);
+  return static_cast<Handle*>(data);
+}
+
+namespace {
+
+// isIPv6 helper: inet_pton on the part before an optional zone index ("fe80::1%eth0").
+napi_value IsIPv6(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg;
+  napi_get_cb_info(env, info, &argc, &arg, nullptr, nullptr);
+  char buf[128];
+  size_t len = 0;
+  bool ok = false;
+  if (argc == 1 && napi_get_value_string_utf8(env, arg, buf, sizeof(buf), &len) == napi_ok &&
+      len < sizeof(buf) - 1) {
+    std::string s(buf, len);
+    size_t pct = s.find('%');
+    if (pct != std::string::npos) {
+      ok = pct + 1 < s.size();
+      s.resize(pct);
+    } else {
+      ok = true;
+    }
+    unsigned char out[16];
+    ok = ok && inet_pton(AF_INET6, s.c_str(), out) == 1;
+  }
+  napi_value result;
+  napi_get_boolean(env, ok, &result);
+  return result;
+}
+
+// guessHandleType(fd) -> 'TCP' | 'PIPE' | 'UNIX' | 'TTY' | 'FILE' | 'UDP' | 'UNKNOWN'
+napi_value GuessHandleType(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg;
+  napi_get_cb_info(env, info, &argc, &arg, nullptr, nullptr);
+  int32_t fd = GetInt32(env, arg, -1);
+  const char* name = "UNKNOWN";
+  if (fd >= 0) {
+    switch (uv_guess_handle(fd)) {
+      case UV_TCP: name = "TCP"; break;
+      case UV_NAMED_PIPE: name = "PIPE"; break;
+      case UV_TTY: name = "TTY"; break;
+      case UV_FILE: name = "FILE"; break;
+      case UV_UDP: name = "UDP"; break;
+      default: break;
+    }
+  }
+  return Str(env, name);
+}
+
+void FinalizeBinding(napi_env env, void* data, void*) {
+  auto* b = static_cast<Binding*>(data);
+  if (b->async_context) napi_async_destroy(env, b->async_context);
+  if (b->tcp_ctor) napi_delete_reference(env, b->tcp_ctor);
+  if (b->pipe_ctor) napi_delete_reference(env, b->pipe_ctor);
+  if (b->slab.ref) napi_delete_reference(env, b->slab.ref);
+  delete b;
+}
+
+napi_value Init(napi_env env, napi_value binding) {
+  auto* b = new Binding;
+  b->env = env;
+  napi_get_uv_event_loop(env, &b->loop);
+  napi_set_instance_data(env, b, FinalizeBinding, nullptr);
+  napi_async_init(env, nullptr, Str(env, "TCPWRAP"), &b->async_context);
+
+  napi_value ab, state;
+  void* data;
+  napi_create_arraybuffer(env, 2 * sizeof(double), &data, &ab);
+  b->stream_state = static_cast<double*>(data);
+  napi_create_typedarray(env, napi_float64_array, 2, ab, 0, &state);
+  napi_set_named_property(env, binding, "streamState", state);
+
+  napi_value tcp = DefineTcp(env);
+  napi_create_reference(env, tcp, 1, &b->tcp_ctor);
+  napi_set_named_property(env, binding, "TCP", tcp);
+  napi_value pipe = DefinePipe(env);
+  napi_create_reference(env, pipe, 1, &b->pipe_ctor);
+  napi_set_named_property(env, binding, "Pipe", pipe);
+
+  napi_value fn;
+  napi_create_function(env, "isIPv6", NAPI_AUTO_LENGTH, IsIPv6, nullptr, &fn);
+  napi_set_named_property(env, binding, "isIPv6", fn);
+  napi_create_function(env, "guessHandleType", NAPI_AUTO_LENGTH, GuessHandleType, nullptr, &fn);
+  napi_set_named_property(env, binding, "guessHandleType", fn);
+
+  napi_value constants;
+  napi_create_object(env, &constants);
+  napi_set_named_property(env, constants, "SOCKET", Int(env, 0));
+  napi_set_named_property(env, constants, "SERVER", Int(env, 1));
+  napi_set_named_property(env, constants, "UV_TCP_IPV6ONLY", Int(env, UV_TCP_IPV6ONLY));
+  napi_set_named_property(env, constants, "UV_EOF", Int(env, UV_EOF));
+  napi_set_named_property(env, constants, "UV_EINVAL", Int(env, UV_EINVAL));
+  napi_set_named_property(env, constants, "UV_ENOTCONN", Int(env, UV_ENOTCONN));
+  napi_set_named_property(env, constants, "UV_ECANCELED", Int(env, UV_ECANCELED));
+  napi_set_named_property(env, constants, "UV_EADDRINUSE", Int(env, UV_EADDRINUSE));
+  napi_set_named_property(env, binding, "constants", constants);
+  return binding;
+}
+
+}  // namespace
+
+}  // namespace nodus_net
+
+extern "C" {
+extern const nodus_js_source nodus_plugin_net_js[];
+}
+
+namespace {
+const char* const kModules[] = {"net", nullptr};
+const nodus_plugin kPlugin = {
+    NODUS_PLUGIN_ABI_VERSION,
+    sizeof(nodus_plugin),
+    NODUS_PLUGIN_NAME,
+    NODUS_PLUGIN_VERSION,
+    kModules,
+    nullptr,
+    nodus_plugin_net_js,
+    nodus_net::Init,
+    nullptr,
+    9,
+};
+}  // namespace
+
+extern "C" {
+NODUS_PLUGIN(kPlugin)
+}

@@ -1,0 +1,94 @@
+// Shared pieces of the net binding: per-environment state, the handle wrapper every TCP and pipe
+// object is, and the helpers to enter JS from libuv callbacks. Node-API and libuv only (no v8.h).
+#pragma once
+
+#include <uv.h>
+
+#include <cstddef>
+#include <cstdint>
+
+#include "node_api.h"
+
+namespace nodus_net {
+
+// Reads land in a shared slab (one JS ArrayBuffer) that JS slices into Buffers without copying.
+// A new slab is started when less than kSlabMinFree bytes remain, so every read gets room for a
+// full socket buffer's worth of data.
+constexpr size_t kSlabSize = 256 * 1024;
+constexpr size_t kSlabMinFree = 64 * 1024;
+
+struct Slab {
+  napi_ref ref = nullptr;  // the ArrayBuffer, kept while it is the current slab
+  char* base = nullptr;
+  size_t used = 0;
+};
+
+// State of one environment, kept as instance data so the binding has no global mutable state.
+struct Binding {
+  napi_env env = nullptr;
+  uv_loop_t* loop = nullptr;
+  napi_async_context async_context = nullptr;
+  napi_ref tcp_ctor = nullptr;
+  napi_ref pipe_ctor = nullptr;
+  double* stream_state = nullptr;  // [bytes of the last write, 1 if it completes later]
+  Slab slab;
+};
+
+Binding* GetBinding(napi_env env);
+
+enum class Kind : uint8_t { kTcp, kPipe };
+
+// One libuv stream handle behind a JS object (napi_wrap). The JS object is held strongly while
+// the handle is open, so libuv callbacks always find it; after uv_close completes the reference
+// turns weak and the finalizer frees this struct.
+struct Handle {
+  napi_env env = nullptr;
+  napi_ref self = nullptr;
+  napi_ref close_cb = nullptr;
+  Kind kind = Kind::kTcp;
+  bool closing = false;
+  bool closed = false;
+  union {
+    uv_handle_t handle;
+    uv_stream_t stream;
+    uv_tcp_t tcp;
+    uv_pipe_t pipe;
+  } h;
+
+  uv_handle_t* handle() { return &h.handle; }
+  uv_stream_t* stream() { return &h.stream; }
+};
+
+// Unwraps `this` of a method call into its Handle; throws and returns nullptr when it is not one
+// or was closed.
+Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
+                   napi_value* self = nullptr);
+
+napi_value Undefined(napi_env env);
+napi_value Int(napi_env env, int64_t value);
+napi_value Str(napi_env env, const char* s);
+bool GetBool(napi_env env, napi_value value);
+int32_t GetInt32(napi_env env, napi_value value, int32_t fallback = 0);
+
+// Calls obj[name](...argv) through napi_make_callback: nextTicks and microtasks drain after it,
+// and an exception goes to 'uncaughtException' as in Node. The caller holds a handle scope.
+void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv);
+// Same for a function held by a reference, called with `recv` as this.
+void CallRef(napi_env env, napi_value recv, napi_ref fn, size_t argc, napi_value* argv);
+
+// Fills out.address/.family/.port from a socket address; returns 0.
+int FillAddress(napi_env env, const sockaddr* addr, napi_value out);
+
+// uv_close callback shared by close() and TCP reset().
+void OnClosed(uv_handle_t* handle);
+
+// Registration, one per source file.
+void DefineStreamMethods(napi_property_descriptor* out, size_t* count);
+napi_value DefineTcp(napi_env env);
+napi_value DefinePipe(napi_env env);
+// Shared constructor tail: wraps `self` and makes the reference strong.
+void WrapHandle(napi_env env, napi_value self, Handle* h);
+// Creates a JS object of the same class as `server` to accept a connection into.
+Handle* NewClient(napi_env env, Kind kind, napi_value* out);
+
+}  // namespace nodus_net
