@@ -53,4 +53,9 @@ if [ ! -f "$deps/npm/node_modules/readable-stream/package.json" ]; then
   mkdir -p "$deps/npm"
   (cd "$deps/npm" && npm install --silent --no-audit --no-fund --prefix . readable-stream@4.7.0 >/dev/null)
 fi
+# cjs-module-lexer (pinned): Node's static detection of CommonJS named exports, for ESM interop.
+if [ ! -f "$deps/npm/node_modules/cjs-module-lexer/package.json" ]; then
+  mkdir -p "$deps/npm"
+  (cd "$deps/npm" && npm install --silent --no-audit --no-fund --prefix . cjs-module-lexer@1.4.1 >/dev/null)
+fi
 echo "bootstrap: dependencies ready in $deps"

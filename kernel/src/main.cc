@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform(2);
   v8::V8::InitializePlatform(platform.get());
+  // What Node 20 enables by default on this V8: import assertions (`assert { type: 'json' }`,
+  // which the ESM loader also uses for Node 20's `with { type: 'json' }`).
+  static const char kDefaultFlags[] = "--harmony-import-assertions";
+  v8::V8::SetFlagsFromString(kDefaultFlags, sizeof(kDefaultFlags) - 1);
   for (const std::string& flag : options.v8_flags) v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
   if (options.mode == nodus::cli::Mode::kV8Options) {
     v8::V8::SetFlagsFromString("--help");

@@ -65,6 +65,16 @@ void ResolveSelf(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Return(args, ResolverOf(isolate).ResolveSelf(ToStdString(isolate, args[0]), ToStdString(isolate, args[1])));
 }
 
+void EsmResolvePackage(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Return(args, ResolverOf(isolate).ResolveEsmPackage(ToStdString(isolate, args[0]), ToStdString(isolate, args[1])));
+}
+
+void EsmResolveImports(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Return(args, ResolverOf(isolate).ResolveEsmImports(ToStdString(isolate, args[0]), ToStdString(isolate, args[1])));
+}
+
 void NodeModulePaths(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
@@ -164,6 +174,8 @@ void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
   SetMethod(ctx, target, "resolveImports", ResolveImports);
   SetMethod(ctx, target, "resolveSelf", ResolveSelf);
   SetMethod(ctx, target, "nodeModulePaths", NodeModulePaths);
+  SetMethod(ctx, target, "esmResolvePackage", EsmResolvePackage);
+  SetMethod(ctx, target, "esmResolveImports", EsmResolveImports);
   SetMethod(ctx, target, "packageScope", PackageScope);
   SetMethod(ctx, target, "stat", Stat);
   SetMethod(ctx, target, "realpath", RealPath);

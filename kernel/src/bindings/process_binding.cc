@@ -60,6 +60,8 @@ void Setup(const v8::FunctionCallbackInfo<v8::Value>& args) {
   SetHook(isolate, ctx, h, "emitExit", hooks.emit_exit);
   SetHook(isolate, ctx, h, "processTimers", hooks.process_timers);
   SetHook(isolate, ctx, h, "processImmediates", hooks.process_immediates);
+  SetHook(isolate, ctx, h, "importModuleDynamically", hooks.import_dynamically);
+  SetHook(isolate, ctx, h, "initializeImportMeta", hooks.init_import_meta);
   if (args[2]->IsObject()) rt.SetProcessObject(args[2].As<v8::Object>());
   if (args[1]->IsUint8Array()) {
     v8::Local<v8::Uint8Array> info = args[1].As<v8::Uint8Array>();

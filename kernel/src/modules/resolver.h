@@ -50,6 +50,11 @@ class Resolver {
   ResolveResult ResolveImports(std::string_view request, std::string_view parent_file);
   // A package requiring itself by name (its "exports" must exist).
   ResolveResult ResolveSelf(std::string_view request, std::string_view parent_file);
+  // ES module resolution of a bare specifier from `parent_dir` (import conditions, package
+  // exports or legacy "main", no extension search). Not found: empty path, no error.
+  ResolveResult ResolveEsmPackage(std::string_view specifier, std::string_view parent_file);
+  // "#name" with the import conditions.
+  ResolveResult ResolveEsmImports(std::string_view specifier, std::string_view parent_file);
   // Module._nodeModulePaths(from).
   static std::vector<std::string> NodeModulePaths(std::string_view from);
 
@@ -64,6 +69,7 @@ class Resolver {
 
   std::vector<std::string> extensions = {".js", ".json", ".node"};
   std::vector<std::string> conditions = {"require", "node", "node-addons"};
+  static inline const std::vector<std::string> kImportConditions = {"import", "node", "node-addons"};
   bool preserve_symlinks = false;
 
  private:

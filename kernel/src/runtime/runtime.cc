@@ -16,9 +16,12 @@
 #include "runtime/builtins.h"
 #include "runtime/errors.h"
 
+extern "C" const nodus_js_source nodus_kernel_esm_deps_js[];
+
 namespace nodus {
 
 const nodus_js_source* KernelSources();
+void InstallModuleCallbacks(v8::Isolate* isolate);
 
 namespace {
 
@@ -86,6 +89,8 @@ Runtime::Runtime(const cli::Options& options, v8::SnapshotCreator* creator,
   isolate_->SetPromiseRejectCallback(PromiseRejectCallback);
   isolate_->SetCaptureStackTraceForUncaughtExceptions(false);
   builtins_->AddTable(KernelSources(), "");
+  builtins_->AddTable(nodus_kernel_esm_deps_js, "");
+  InstallModuleCallbacks(isolate_);
   tick_info_ = no_tick_info_;
   uv_timer_init(&loop_, &timer_);
   uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
@@ -109,6 +114,7 @@ Runtime::~Runtime() {
     v8::HandleScope scope(isolate_);
     hooks_ = Hooks{};
     process_.Reset();
+    binding_state_.clear();
     plugin_host_.reset();  // drops the plugins' V8 handles while the isolate still exists
     context_.Reset();
   }

@@ -6,6 +6,7 @@
 #include <v8.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,8 @@ class Runtime {
     v8::Global<v8::Function> emit_exit;          // (code) -> final code
     v8::Global<v8::Function> process_timers;     // (now) -> next expiry (ms) or 0
     v8::Global<v8::Function> process_immediates; // ()
+    v8::Global<v8::Function> import_dynamically; // (specifier, referrerName, attributes) -> Promise
+    v8::Global<v8::Function> init_import_meta;   // (meta, moduleWrap)
   };
   Hooks& hooks() { return hooks_; }
   // Shared flags with JS: [0] = nextTick queue non-empty, [1] = rejections pending.
@@ -122,6 +125,16 @@ class Runtime {
   double loop_start_ms() const { return loop_start_ms_; }
 
   int exit_code() const { return exit_code_; }
+
+  // Per-runtime state of a native binding, created on first use and destroyed (before the
+  // isolate) with the runtime: bindings keep no global state of their own.
+  template <typename T>
+  T& BindingState() {
+    static const char key = 0;
+    std::shared_ptr<void>& slot = binding_state_[&key];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T*>(slot.get());
+  }
 
  private:
   // Creates the context and runs the realm bootstrap; returns the realm's startMain function.
@@ -155,6 +168,7 @@ class Runtime {
   uint32_t immediate_refs_ = 0;
   double loop_start_ms_ = 0;
   std::vector<std::pair<CleanupHook, void*>> cleanup_hooks_;
+  std::map<const void*, std::shared_ptr<void>> binding_state_;
 };
 
 }  // namespace nodus

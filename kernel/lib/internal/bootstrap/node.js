@@ -85,6 +85,13 @@ const hooks = {
   },
   processTimers: require('internal/timers').processTimers,
   processImmediates: require('internal/timers').processImmediates,
+  // ES modules load on first use: import() and import.meta reach the loader through these.
+  importModuleDynamically(specifier, referrer, attributes) {
+    return require('internal/modules/esm/loader').importModuleDynamically(specifier, referrer, attributes);
+  },
+  initializeImportMeta(meta, wrap) {
+    require('internal/modules/esm/loader').initializeImportMeta(meta, wrap);
+  },
 };
 
 // Per-process state: native hooks, shared arrays and the process fields that differ per run.

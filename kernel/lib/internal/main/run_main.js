@@ -93,6 +93,10 @@ function run(processBinding) {
     case 'eval':
       process.argv.push(...scriptArgs);
       preload(options.preload);
+      if (options.inputType === 'module') {
+        require('internal/modules/esm/loader').evalModule(options.evalSource);
+        return;
+      }
       evalScript('[eval]', options.evalSource, options.print);
       return;
     case 'stdin': {
@@ -100,6 +104,10 @@ function run(processBinding) {
       process.argv.push(...scriptArgs);
       preload(options.preload);
       const source = internalBinding('modules').readFile('/dev/stdin');
+      if (options.inputType === 'module') {
+        require('internal/modules/esm/loader').evalModule(typeof source === 'string' ? source : '', '[stdin]');
+        return;
+      }
       evalScript('[stdin]', typeof source === 'string' ? source : '', options.print);
       return;
     }

@@ -253,8 +253,9 @@ Module.prototype.load = function(filename) {
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
   if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) {
-    const { ERR_REQUIRE_ESM } = lazyErrors().codes;
-    throw new ERR_REQUIRE_ESM(filename, true);
+    loadESM(this, filename);
+    this.loaded = true;
+    return;
   }
   Module._extensions[extension](this, filename);
   this.loaded = true;
@@ -340,13 +341,18 @@ Module._extensions['.js'] = function(module, filename) {
   if (filename.endsWith('.js')) {
     const pkg = native.packageScope(filename);
     if (pkg && pkg.type === 'module') {
-      const { ERR_REQUIRE_ESM } = lazyErrors().codes;
-      const parent = moduleParentCache.get(module);
-      throw new ERR_REQUIRE_ESM(filename, true, parent?.filename);
+      loadESM(module, filename);
+      return;
     }
   }
   module._compile(content, filename);
 };
+
+// require() of an ES module: the synchronous graph is evaluated and its namespace returned.
+function loadESM(module, filename) {
+  const parent = moduleParentCache.get(module);
+  setOwn(module, 'exports', require('internal/modules/esm/loader').requireESM(filename, parent?.filename));
+}
 
 Module._extensions['.json'] = function(module, filename) {
   const content = readSource(filename);
@@ -401,12 +407,19 @@ Module.createRequire = function createRequire(filename) {
 
 Module.runMain = function(main = process.argv[1]) {
   const resolved = Module._findPath(path.resolve(main), null, true);
-  if (resolved && resolved.endsWith('.mjs')) {
-    const { ERR_REQUIRE_ESM } = lazyErrors().codes;
-    throw new ERR_REQUIRE_ESM(resolved, true);
+  if (resolved && shouldUseESMLoader(resolved)) {
+    require('internal/modules/esm/loader').runEntry(resolved);
+    return;
   }
   Module._load(main, null, true);
 };
+
+function shouldUseESMLoader(filename) {
+  if (filename.endsWith('.mjs')) return true;
+  if (filename.endsWith('.cjs')) return false;
+  const pkg = native.packageScope(filename);
+  return !!(pkg && pkg.type === 'module') && (filename.endsWith('.js') || path.extname(filename) === '');
+}
 
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
 Module.findSourceMap = function findSourceMap() { return undefined; };
