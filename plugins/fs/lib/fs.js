@@ -662,7 +662,7 @@ function parseMkdirOptions(options) {
     mode = parseFileMode(options, 'mode');
   } else if (options) {
     if (options.recursive !== undefined) recursive = options.recursive;
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
   }
   validateBoolean(recursive, 'options.recursive');
   return { mode, recursive };
@@ -859,11 +859,10 @@ function linkSync(existingPath, newPath) {
 }
 
 function symlinkFlags(type) {
-  if (type == null) return 0;
+  if (typeof type !== 'string') return 0; // Node ignores a type that is not a string
   if (type === 'dir') return UV_FS_SYMLINK_DIR;
   if (type === 'junction') return UV_FS_SYMLINK_JUNCTION;
   if (type === 'file') return 0;
-  if (typeof type !== 'string') throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
   throw new ERR_FS_INVALID_SYMLINK_TYPE(type);
 }
 
@@ -921,10 +920,17 @@ function realpathError(errno, syscall, path) {
   return fsError(errno, syscall, path);
 }
 
+// Node's realpath (not .native) turns any non-URL argument into a string first.
+function realpathArg(path) {
+  path = utils.toPathIfFileURL(path);
+  if (typeof path !== 'string') path += '';
+  return getValidatedPath(path);
+}
+
 function realpath(path, options, callback) {
   callback = maybeCallback(typeof options === 'function' ? options : callback);
   options = getOptions(options);
-  path = getValidatedPath(path);
+  path = realpathArg(path);
   binding.realpath(path, wantsBuffer(options.encoding), (errno, value) => {
     if (errno < 0) callback(realpathError(errno, value, path));
     else callback(null, encodeName(value, options.encoding));
@@ -933,7 +939,7 @@ function realpath(path, options, callback) {
 
 function realpathSync(path, options) {
   options = getOptions(options);
-  path = getValidatedPath(path);
+  path = realpathArg(path);
   let result;
   try {
     result = binding.realpath(path, wantsBuffer(options.encoding));
@@ -1032,38 +1038,38 @@ function fchownSync(fd, uid, gid) {
 function utimes(path, atime, mtime, callback) {
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
-  binding.utimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'),
+  binding.utimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime),
                  voidCallback(callback, path));
 }
 
 function utimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  binding.utimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  binding.utimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 
 function lutimes(path, atime, mtime, callback) {
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
-  binding.lutimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'),
+  binding.lutimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime),
                   voidCallback(callback, path));
 }
 
 function lutimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  binding.lutimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  binding.lutimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 
 function futimes(fd, atime, mtime, callback) {
   fd = getValidatedFd(fd);
-  atime = toUnixTimestamp(atime, 'atime');
-  mtime = toUnixTimestamp(mtime, 'mtime');
+  atime = toUnixTimestamp(atime);
+  mtime = toUnixTimestamp(mtime);
   callback = maybeCallback(callback);
   binding.futimes(fd, atime, mtime, voidCallback(callback));
 }
 
 function futimesSync(fd, atime, mtime) {
   fd = getValidatedFd(fd);
-  binding.futimes(fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  binding.futimes(fd, toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 
 // ---- sizes and syncing -----------------------------------------------------------------------------

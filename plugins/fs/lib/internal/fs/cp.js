@@ -28,7 +28,7 @@ function validateCpOptions(options) {
   validateBoolean(options.preserveTimestamps, 'options.preserveTimestamps');
   validateBoolean(options.recursive, 'options.recursive');
   validateBoolean(options.verbatimSymlinks, 'options.verbatimSymlinks');
-  validateInteger(options.mode, 'options.mode', 0, 7);
+  validateInteger(options.mode, 'mode', 0, 7);
   if (options.filter !== undefined) validateFunction(options.filter, 'options.filter');
   return options;
 }

@@ -261,8 +261,8 @@ async function ftruncate(handle, len = 0) {
 }
 
 async function futimes(handle, atime, mtime) {
-  atime = toUnixTimestamp(atime, 'atime');
-  mtime = toUnixTimestamp(mtime, 'mtime');
+  atime = toUnixTimestamp(atime);
+  mtime = toUnixTimestamp(mtime);
   await call(binding.futimes, handle.fd, atime, mtime);
 }
 
@@ -469,7 +469,7 @@ async function mkdir(path, options) {
     mode = parseFileMode(options, 'mode');
   } else if (options) {
     if (options.recursive !== undefined) recursive = options.recursive;
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
   }
   validateBoolean(recursive, 'options.recursive');
   path = getValidatedPath(path);
@@ -530,9 +530,8 @@ async function symlink(target, path, type) {
   let flags = 0;
   if (type === 'dir') flags = constants.UV_FS_SYMLINK_DIR;
   else if (type === 'junction') flags = constants.UV_FS_SYMLINK_JUNCTION;
-  else if (type != null && type !== 'file') {
+  else if (typeof type === 'string' && type !== 'file') {
     const { codes: { ERR_FS_INVALID_SYMLINK_TYPE } } = require('internal/errors');
-    if (typeof type !== 'string') throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
     throw new ERR_FS_INVALID_SYMLINK_TYPE(type);
   }
   target = getValidatedPath(target, 'target');
@@ -597,13 +596,13 @@ async function chown(path, uid, gid) {
 async function utimes(path, atime, mtime) {
   path = getValidatedPath(path);
   await callPromise(binding.utimes,
-                    [path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], path);
+                    [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], path);
 }
 
 async function lutimes(path, atime, mtime) {
   path = getValidatedPath(path);
   await callPromise(binding.lutimes,
-                    [path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], path);
+                    [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], path);
 }
 
 async function realpath(path, options) {

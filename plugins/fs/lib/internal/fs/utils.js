@@ -522,17 +522,20 @@ function getDirents(path, [names, types], encoding) {
   return out;
 }
 
+// access/copyFile modes, checked with the words Node's native layer uses.
 function getValidMode(mode, type) {
-  let min = 0;
-  let max = 7; // F_OK | R_OK | W_OK | X_OK
-  let def = 0; // F_OK
-  if (type === 'copyFile') {
-    max = 7; // COPYFILE_EXCL | COPYFILE_FICLONE | COPYFILE_FICLONE_FORCE
-    def = 0;
+  const min = 0;
+  const max = 7; // R_OK | W_OK | X_OK, or COPYFILE_EXCL | COPYFILE_FICLONE | COPYFILE_FICLONE_FORCE
+  if (mode == null) return 0;
+  if (Number.isInteger(mode) && mode >= min && mode <= max) return mode;
+  if (typeof mode !== 'number' || !Number.isInteger(mode) || mode !== (mode | 0)) {
+    const err = new TypeError('mode must be int32 or null/undefined');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
   }
-  if (mode == null) return def;
-  validateInteger(mode, 'mode', min, max);
-  return mode;
+  const err = new RangeError(`mode is out of range: >= ${min} && <= ${max}`);
+  err.code = 'ERR_OUT_OF_RANGE';
+  throw err;
 }
 
 let rmdirWarned = false;

@@ -39,7 +39,7 @@ class FSWatcher extends EventEmitter {
   // start(filename, persistent, recursive, encoding)
   start(filename, persistent = true, recursive = false, encoding = 'utf8') {
     if (this._closed) return;
-    filename = getValidatedPath(filename, 'filename');
+    filename = getValidatedPath(filename);
     this[kRoot] = toStr(filename);
     this[kEncoding] = encoding;
     this[kPersistent] = persistent;
