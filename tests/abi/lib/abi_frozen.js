@@ -1,0 +1,2 @@
+'use strict';
+module.exports = { answer: () => binding.answer(), abi: 1 };
