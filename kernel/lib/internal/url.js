@@ -955,8 +955,8 @@ function checkThis(self) {
 
 class URLSearchParams {
   constructor(init = undefined) {
-    this[kList] = [];
-    this[kURL] = null;
+    Object.defineProperty(this, kList, { value: [], writable: true, enumerable: false, configurable: false });
+    Object.defineProperty(this, kURL, { value: null, writable: true, enumerable: false, configurable: false });
     if (init === undefined || init === null) {
       // Empty.
     } else if (typeof init === 'object' || typeof init === 'function') {
@@ -1207,7 +1207,7 @@ const kContext = Symbol('context');
 
 function createSearchParamsIterator(target, kind) {
   const it = Object.create(URLSearchParamsIteratorPrototype);
-  it[kContext] = { target, kind, index: 0 };
+  Object.defineProperty(it, kContext, { value: { target, kind, index: 0 }, enumerable: false });
   return it;
 }
 
@@ -1252,8 +1252,9 @@ class URL {
     if (record === kFailure) {
       throw new ERR_INVALID_URL(input, base !== undefined ? toUSV(base) : undefined);
     }
-    this[kRecord] = record;
-    this[kSearchParams] = undefined;
+    // Non-enumerable, so spreading or assigning a URL copies no internals.
+    Object.defineProperty(this, kRecord, { value: record, writable: true, enumerable: false, configurable: false });
+    Object.defineProperty(this, kSearchParams, { value: undefined, writable: true, enumerable: false, configurable: false });
   }
 
   static canParse(input, base = undefined) {
@@ -1582,6 +1583,8 @@ function toPathIfFileURL(fileURLOrPath) {
 
 function urlToHttpOptions(url) {
   const options = {
+    __proto__: null,
+    ...url, // keeps properties a caller added to the URL object
     protocol: url.protocol,
     hostname: typeof url.hostname === 'string' && url.hostname.startsWith('[') ?
       url.hostname.slice(1, -1) : url.hostname,
