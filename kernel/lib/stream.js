@@ -1,6 +1,10 @@
 'use strict';
-// Node's streams, from npm's readable-stream v4 embedded at build time (docs/streams.md).
+// Node's streams, from npm's readable-stream v4 embedded at build time (docs/streams.md), plus
+// what the package leaves out: the web-stream adapters (fromWeb/toWeb) and duplexPair.
 
 const { load } = require('internal/deps/readable_stream');
 
-module.exports = load('lib/stream');
+const Stream = load('lib/stream');
+require('internal/webstreams_adapters').install(Stream);
+
+module.exports = Stream;

@@ -167,6 +167,32 @@ step('globals', async () => {
   log(parts.join(''));
 });
 
+step('node <-> web adapters', async () => {
+  const { Readable, Writable, Duplex, duplexPair } = require('stream');
+  const web = Readable.toWeb(Readable.from([Buffer.from('a'), Buffer.from('b')]));
+  const got = [];
+  for await (const c of web) got.push(`${c.constructor.name}:${Buffer.from(c)}`);
+  log(Object.prototype.toString.call(web), got);
+  const back = Readable.fromWeb(new ReadableStream({ start(c) { c.enqueue('x'); c.close(); } }), { objectMode: true });
+  for await (const c of back) log('from web', c);
+  const w = Writable.fromWeb(new WritableStream({ write(c) { log('web sink', String(c), Buffer.isBuffer(c)); } }));
+  w.end('hello');
+  await new Promise((res) => w.on('finish', res));
+  const ws = Writable.toWeb(new Writable({ write(c, e, cb) { log('node sink', String(c)); cb(); } }));
+  const writer = ws.getWriter();
+  await writer.write('via web');
+  await writer.close();
+  const pair = Duplex.toWeb(new (require('stream').PassThrough)());
+  const pw = pair.writable.getWriter();
+  pw.write('through');
+  pw.close();
+  for await (const c of pair.readable) log('duplex toWeb', String(Buffer.from(c)));
+  const [a, b] = duplexPair();
+  b.on('data', (d) => log('pair', String(d)));
+  a.write('ping');
+  await new Promise((res) => setTimeout(res, 5));
+});
+
 (async () => {
   for (const [name, fn] of steps) {
     console.log(name);
