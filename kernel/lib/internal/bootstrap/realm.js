@@ -23,6 +23,16 @@ function isInternalId(id) {
 // Node's builtin ids that exist only with the `node:` prefix.
 const schemeOnly = new Set(['test', 'test/reporters', 'sea', 'sqlite']);
 
+// Node's builtin module ids: one that is neither in the kernel nor in the manifest belongs to a
+// plugin this runtime was built without, which is reported as such (not as a missing package).
+const nodeBuiltinIds = new Set(['assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process',
+  'cluster', 'console', 'constants', 'crypto', 'dgram', 'diagnostics_channel', 'dns', 'dns/promises',
+  'domain', 'events', 'fs', 'fs/promises', 'http', 'http2', 'https', 'inspector', 'inspector/promises',
+  'module', 'net', 'os', 'path', 'path/posix', 'path/win32', 'perf_hooks', 'process', 'punycode',
+  'querystring', 'readline', 'readline/promises', 'repl', 'stream', 'stream/consumers',
+  'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tls',
+  'trace_events', 'tty', 'url', 'util', 'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib']);
+
 let manifestIds = null;
 function pluginModuleIds() {
   if (manifestIds === null) manifestIds = new Set(pluginsBinding.modules());
@@ -54,6 +64,16 @@ class BuiltinModule {
 
   static exists(id) {
     return builtinsBinding.lookup(id) !== undefined || pluginModuleIds().has(id);
+  }
+
+  // A Node builtin whose plugin is absent from this runtime: the error to throw, or null.
+  static missingPluginError(id) {
+    if (!nodeBuiltinIds.has(id) || BuiltinModule.exists(id)) return null;
+    const plugin = id.split('/')[0];
+    const err = new Error(`No such built-in module: ${id}. It is provided by the '${plugin}' plugin, ` +
+      `which is not in this runtime (${pluginsBinding.manifestPath()})`);
+    err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+    return err;
   }
 
   static getSchemeOnlyModuleNames() {

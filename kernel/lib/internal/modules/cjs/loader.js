@@ -91,6 +91,8 @@ function loadBuiltin(id) {
 Module._load = function(request, parent, isMain) {
   if (typeof request === 'string' && request.startsWith('node:')) {
     const id = request.slice(5);
+    const missing = BuiltinModule.missingPluginError(id);
+    if (missing !== null) throw missing;
     if (!BuiltinModule.exists(id) || id.startsWith('internal/')) {
       const { ERR_UNKNOWN_BUILTIN_MODULE } = lazyErrors().codes;
       throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
@@ -183,6 +185,8 @@ function requireStackOf(parent) {
 
 Module._resolveFilename = function(request, parent, isMain, options) {
   if (BuiltinModule.canBeRequiredWithoutScheme(request)) return request;
+  const missing = BuiltinModule.missingPluginError(request);
+  if (missing !== null) throw missing;
   let paths;
   if (typeof options === 'object' && options !== null) {
     if (Array.isArray(options.paths)) {

@@ -52,6 +52,8 @@ function isRelativeOrAbsolute(s) {
 function resolve(specifier, parentURL) {
   if (specifier.startsWith('node:')) {
     const id = specifier.slice(5);
+    const missing = BuiltinModule.missingPluginError(id);
+    if (missing !== null) throw missing;
     if (!BuiltinModule.exists(id) || id.startsWith('internal/')) {
       const { ERR_UNKNOWN_BUILTIN_MODULE } = codes();
       throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
@@ -89,6 +91,8 @@ function resolve(specifier, parentURL) {
     return { url: lazyUrl().pathToFileURL(r).href, format: formatOf(r) };
   }
   if (BuiltinModule.canBeRequiredByUsers(specifier)) return { url: `node:${specifier}`, format: 'builtin' };
+  const missing = BuiltinModule.missingPluginError(specifier);
+  if (missing !== null) throw missing;
   const r = native.esmResolvePackage(specifier, parentPath);
   if (Array.isArray(r)) throwNative(r);
   if (!r) {
