@@ -531,17 +531,17 @@ function fstat(fd, options = { bigint: false }, callback) {
   binding.fstat(fd, bigint, statCallback(callback, bigint));
 }
 
-function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+function statSync(path, options) {
   path = getValidatedPath(path);
-  const bigint = !!(options && options.bigint);
+  const bigint = options !== undefined && options !== null && !!options.bigint;
   const throwIfNoEntry = !options || options.throwIfNoEntry !== false;
   if (binding.stat(path, bigint, undefined, throwIfNoEntry) === undefined) return undefined;
   return getStatsFromBinding(bigint);
 }
 
-function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+function lstatSync(path, options) {
   path = getValidatedPath(path);
-  const bigint = !!(options && options.bigint);
+  const bigint = options !== undefined && options !== null && !!options.bigint;
   const throwIfNoEntry = !options || options.throwIfNoEntry !== false;
   if (binding.lstat(path, bigint, undefined, throwIfNoEntry) === undefined) return undefined;
   return getStatsFromBinding(bigint);

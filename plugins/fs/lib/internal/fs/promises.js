@@ -71,12 +71,20 @@ function checkAborted(signal) {
 
 // ---- FileHandle ----------------------------------------------------------------------------------
 
+// A FileHandle dropped while open has its descriptor closed when it is collected, with Node's
+// warning (the program should have closed it).
+const handleRegistry = new FinalizationRegistry((fd) => {
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  binding.close(fd, () => {});
+});
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
     this[kFd] = fd;
     this[kRefs] = 1;
     this[kClosePromise] = null;
+    handleRegistry.register(this, fd, this);
   }
 
   get fd() {
@@ -153,6 +161,7 @@ class FileHandle extends EventEmitter {
     this[kRefs]--;
     if (this[kRefs] === 0) {
       const fd = this[kFd];
+      handleRegistry.unregister(this);
       this[kClosePromise] = call(binding.close, fd).then(() => {
         this[kFd] = -1;
         this[kClosePromise] = null;
@@ -212,6 +221,7 @@ async function fsCall(fn, handle, ...args) {
       const fd = handle[kFd];
       const resolve = handle[kCloseResolve];
       const reject = handle[kCloseReject];
+      handleRegistry.unregister(handle);
       call(binding.close, fd).then(() => {
         handle[kFd] = -1;
         handle.emit('close');

@@ -126,7 +126,7 @@ function fileURLToPath(url) {
 }
 
 function toPathIfFileURL(value) {
-  if (!isURLInstance(value)) return value;
+  if (typeof value === 'string' || !isURLInstance(value)) return value;
   return fileURLToPath(value);
 }
 
@@ -146,6 +146,7 @@ function validatePath(path, propName = 'path') {
 }
 
 function getValidatedPath(fileURLOrPath, propName = 'path') {
+  if (typeof fileURLOrPath === 'string' && !fileURLOrPath.includes('\u0000')) return fileURLOrPath;
   const path = toPathIfFileURL(fileURLOrPath);
   validatePath(path, propName);
   return path;
