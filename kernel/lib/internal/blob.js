@@ -86,17 +86,23 @@ class Blob {
     return blob;
   }
 
-  async arrayBuffer() {
-    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
+  arrayBuffer() {
+    if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
     const d = this[kData];
-    const ab = new ArrayBuffer(d.length);
-    new Uint8Array(ab).set(d);
-    return ab;
+    // Node reads a blob as a stream of chunks, one microtask apart; settling as late keeps the
+    // order of promise callbacks the same.
+    return new Promise((resolve) => {
+      queueMicrotask(() => queueMicrotask(() => {
+        const ab = new ArrayBuffer(d.length);
+        new Uint8Array(ab).set(d);
+        resolve(ab);
+      }));
+    });
   }
 
   async text() {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    return this[kData].toString('utf8');
+    return B().from(await this.arrayBuffer()).toString('utf8');
   }
 
   stream() {

@@ -25,8 +25,13 @@ const kWeakHandler = Symbol('kWeak');
 const kIsEventTarget = Symbol.for('nodejs.event_target');
 const kNewListener = Symbol('kNewListener');
 const kRemoveListener = Symbol('kRemoveListener');
-const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
-const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
+// events.js owns these: setMaxListeners(n, eventTarget) and getMaxListeners() use them.
+const {
+  kMaxEventTargetListeners,
+  kMaxEventTargetListenersWarned,
+} = require('events');
+// events.getEventListeners(eventTarget, type) calls this method.
+const kEventTargetListeners = Symbol.for('nodus.eventTarget.listeners');
 
 let perfNow;
 function now() {
@@ -339,6 +344,10 @@ class EventTarget {
     return `${name} ${inspect({}, options)}`;
   }
 }
+Object.defineProperty(EventTarget.prototype, kEventTargetListeners, {
+  __proto__: null, enumerable: false, configurable: true, writable: true,
+  value: function listeners(type) { return getEventListeners(this, type); },
+});
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'EventTarget', configurable: true,
 });
@@ -365,7 +374,8 @@ function checkMaxListeners(target, type, size) {
     target[kMaxEventTargetListenersWarned] = true;
     const w = new Error('Possible EventTarget memory leak detected. ' +
       `${size} ${typeof type === 'symbol' ? type.toString() : type} listeners added to ` +
-      `${inspect(target, { depth: -1 })}. Use events.setMaxListeners() to increase limit`);
+      `${inspect(target, { depth: -1 })}. MaxListeners is ${max}. Use ` +
+      'events.setMaxListeners() to increase limit');
     w.name = 'MaxListenersExceededWarning';
     w.target = target;
     w.type = type;

@@ -1,0 +1,21 @@
+'use strict';
+// Blob/File and EventTarget interplay with events (getEventListeners, once, setMaxListeners).
+const events = require('events');
+const et = new EventTarget();
+const fn = () => {};
+et.addEventListener('foo', fn);
+console.log(events.getEventListeners(et, 'foo').length);
+events.once(et, 'bar').then(([e]) => console.log('once got', e.type));
+et.dispatchEvent(new Event('bar'));
+const ac = new AbortController();
+console.log(events.getEventListeners(ac.signal, 'abort').length);
+events.setMaxListeners(1, et);
+et.addEventListener('foo', () => {});
+et.addEventListener('foo', () => {});
+const b = new Blob(['ab', new Uint8Array([99]), 'é'], { type: 'Text/Plain' });
+console.log(b, b.size, b.type, Object.prototype.toString.call(b));
+b.text().then((t) => console.log('text', t));
+b.slice(1, 3, 'x/y').arrayBuffer().then((ab) => console.log('slice', Buffer.from(ab), ab.byteLength));
+const f = new File(['abc'], 'name.txt', { lastModified: 5 });
+console.log(f.name, f.lastModified, f.size, f instanceof Blob);
+console.log(require('buffer').Blob === Blob);
