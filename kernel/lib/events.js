@@ -30,6 +30,10 @@ const kEmptyObject = Object.freeze({ __proto__: null });
 
 let defaultMaxListeners = 10;
 
+function anonymous(fn) {
+  return fn;
+}
+
 let inspectFn;
 function inspect(value, opts) {
   if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
@@ -37,7 +41,7 @@ function inspect(value, opts) {
 }
 
 function EventEmitter(opts) {
-  init.call(this, opts);
+  EventEmitter.init.call(this, opts);
 }
 module.exports = EventEmitter;
 
@@ -51,7 +55,8 @@ function checkListener(listener) {
 
 EventEmitter.prototype[kCapture] = false;
 
-function init(opts) {
+// Anonymous, as Node's is (it shows in util.inspect(EventEmitter)).
+const init = anonymous(function(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;
@@ -67,7 +72,7 @@ function init(opts) {
     // Follows the prototype default, which EventEmitter.captureRejections may change.
     this[kCapture] = EventEmitter.prototype[kCapture];
   }
-}
+});
 
 
 function addCatch(that, promise, type, args) {
@@ -399,7 +404,7 @@ function getMaxListeners(emitterOrTarget) {
   throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
-function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
+const setMaxListeners = anonymous(function(n = defaultMaxListeners, ...eventTargets) {
   validateNumber(n, 'setMaxListeners', 0);
   if (eventTargets.length === 0) {
     defaultMaxListeners = n;
@@ -416,7 +421,7 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
       }
     }
   }
-}
+});
 
 function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
   if (typeof emitter.removeListener === 'function') {
