@@ -1,0 +1,283 @@
+'use strict';
+// http.Agent: a pool of client sockets per origin ("host:port:localAddress[:family]"). Requests
+// past maxSockets/maxTotalSockets queue; a socket whose response ended comes back through
+// 'free' and either serves the next queued request or, with keepAlive, waits in freeSockets.
+
+const EventEmitter = require('events');
+const net = require('net');
+const { validateNumber, validateOneOf } = require('internal/validators');
+
+const kRequestOptions = Symbol('requestOptions');
+
+function freeSocketErrorListener(err) {
+  const socket = this;
+  socket.destroy();
+  socket.emit('agentRemove');
+}
+
+function Agent(options) {
+  if (!(this instanceof Agent)) return new Agent(options);
+  EventEmitter.call(this);
+  this.defaultPort = 80;
+  this.protocol = 'http:';
+  this.options = { __proto__: null, ...options };
+  if (this.options.noDelay === undefined) this.options.noDelay = true;
+  // Never share a socket path between origins.
+  this.options.path = null;
+  this.requests = { __proto__: null };
+  this.sockets = { __proto__: null };
+  this.freeSockets = { __proto__: null };
+  this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
+  this.keepAlive = this.options.keepAlive || false;
+  this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
+  this.maxFreeSockets = this.options.maxFreeSockets || 256;
+  this.scheduling = this.options.scheduling || 'lifo';
+  this.maxTotalSockets = this.options.maxTotalSockets;
+  this.totalSocketCount = 0;
+  validateOneOf(this.scheduling, 'scheduling', ['fifo', 'lifo']);
+  if (this.maxTotalSockets !== undefined) {
+    validateNumber(this.maxTotalSockets, 'maxTotalSockets', 1);
+  } else {
+    this.maxTotalSockets = Infinity;
+  }
+
+  this.on('free', (socket, options) => {
+    const name = this.getName(options);
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const requests = this.requests[name];
+    if (requests && requests.length) {
+      const req = requests.shift();
+      req[kRequestOptions] = undefined;
+      setRequestSocket(this, req, socket);
+      if (requests.length === 0) delete this.requests[name];
+      return;
+    }
+    // No request waits: keep the socket only if both sides agreed to keep it alive.
+    const req = socket._httpMessage;
+    if (!req || !req.shouldKeepAlive || !this.keepAlive) {
+      socket.destroy();
+      return;
+    }
+    const freeSockets = this.freeSockets[name] || [];
+    const freeLen = freeSockets.length;
+    let count = freeLen;
+    if (this.sockets[name]) count += this.sockets[name].length;
+    if (this.totalSocketCount > this.maxTotalSockets || count > this.maxSockets ||
+        freeLen >= this.maxFreeSockets || !this.keepSocketAlive(socket)) {
+      socket.destroy();
+      return;
+    }
+    this.freeSockets[name] = freeSockets;
+    socket._httpMessage = null;
+    this.removeSocket(socket, options);
+    socket.once('error', freeSocketErrorListener);
+    freeSockets.push(socket);
+  });
+}
+Object.setPrototypeOf(Agent.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(Agent, EventEmitter);
+
+Agent.defaultMaxSockets = Infinity;
+
+Agent.prototype.createConnection = net.createConnection;
+
+Agent.prototype.getName = function getName(options = {}) {
+  let name = options.host || 'localhost';
+  name += ':';
+  if (options.port) name += options.port;
+  name += ':';
+  if (options.localAddress) name += options.localAddress;
+  // Different families need different sockets even for one host name.
+  if (options.family === 4 || options.family === 6) name += `:${options.family}`;
+  if (options.socketPath) name += `:${options.socketPath}`;
+  return name;
+};
+
+Agent.prototype.addRequest = function addRequest(req, options, port, localAddress) {
+  // Legacy signature: addRequest(req, host, port, localAddress).
+  if (typeof options === 'string') options = { __proto__: null, host: options, port, localAddress };
+  options = { __proto__: null, ...options, ...this.options };
+  if (options.socketPath) options.path = options.socketPath;
+  normalizeServerName(options, req);
+
+  const name = this.getName(options);
+  if (!this.sockets[name]) this.sockets[name] = [];
+  const freeSockets = this.freeSockets[name];
+  let socket;
+  if (freeSockets) {
+    while (freeSockets.length && freeSockets[0].destroyed) freeSockets.shift();
+    socket = this.scheduling === 'fifo' ? freeSockets.shift() : freeSockets.pop();
+    if (!freeSockets.length) delete this.freeSockets[name];
+  }
+  const freeLen = freeSockets ? freeSockets.length : 0;
+  const sockLen = freeLen + this.sockets[name].length;
+
+  if (socket) {
+    this.reuseSocket(socket, req);
+    setRequestSocket(this, req, socket);
+    this.sockets[name].push(socket);
+  } else if (sockLen < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+    this.createSocket(req, options, (err, s) => {
+      if (err) req.onSocket(s, err);
+      else setRequestSocket(this, req, s);
+    });
+  } else {
+    if (!this.requests[name]) this.requests[name] = [];
+    req[kRequestOptions] = options;
+    this.requests[name].push(req);
+  }
+};
+
+function normalizeServerName(options, req) {
+  if (!options.servername && options.servername !== '') {
+    options.servername = calculateServerName(options, req);
+  }
+}
+
+function calculateServerName(options, req) {
+  let servername = options.host;
+  const hostHeader = req.getHeader && req.getHeader('host');
+  if (hostHeader) {
+    if (typeof hostHeader !== 'string') return servername;
+    if (hostHeader.startsWith('[')) {
+      const index = hostHeader.indexOf(']');
+      servername = index === -1 ? hostHeader : hostHeader.slice(1, index);
+    } else {
+      servername = hostHeader.split(':', 1)[0];
+    }
+  }
+  if (net.isIP && net.isIP(servername)) servername = '';
+  return servername;
+}
+
+Agent.prototype.createSocket = function createSocket(req, options, cb) {
+  options = { __proto__: null, ...options, ...this.options };
+  if (options.socketPath) options.path = options.socketPath;
+  normalizeServerName(options, req);
+  const name = this.getName(options);
+  options._agentKey = name;
+  options.encoding = null;
+
+  let called = false;
+  const oncreate = (err, s) => {
+    if (called) return;
+    called = true;
+    if (err) return cb(err);
+    if (!this.sockets[name]) this.sockets[name] = [];
+    this.sockets[name].push(s);
+    installListeners(this, s, options);
+    cb(null, s);
+  };
+  this.totalSocketCount++;
+  const newSocket = this.createConnection(options, oncreate);
+  if (newSocket) oncreate(null, newSocket);
+};
+
+function installListeners(agent, s, options) {
+  function onFree() {
+    agent.emit('free', s, options);
+  }
+  s.on('free', onFree);
+
+  function onClose() {
+    agent.totalSocketCount--;
+    agent.removeSocket(s, options);
+  }
+  s.on('close', onClose);
+
+  function onTimeout() {
+    // An idle pooled socket timed out: drop it.
+    const sockets = agent.freeSockets;
+    for (const name of Object.keys(sockets)) {
+      if (sockets[name].includes(s)) return s.destroy();
+    }
+  }
+  s.on('timeout', onTimeout);
+
+  function onRemove() {
+    // The socket left the pool for good (an upgrade took it, or it errored while free).
+    agent.totalSocketCount--;
+    agent.removeSocket(s, options);
+    s.removeListener('close', onClose);
+    s.removeListener('free', onFree);
+    s.removeListener('timeout', onTimeout);
+    s.removeListener('agentRemove', onRemove);
+  }
+  s.on('agentRemove', onRemove);
+}
+
+Agent.prototype.removeSocket = function removeSocket(s, options) {
+  const name = this.getName(options);
+  for (const sets of [this.sockets, this.freeSockets]) {
+    const list = sets[name];
+    if (list) {
+      const index = list.indexOf(s);
+      if (index !== -1) {
+        list.splice(index, 1);
+        if (list.length === 0) delete sets[name];
+      }
+    }
+  }
+
+  // A socket went away while requests of this origin wait: open a replacement.
+  const requests = this.requests[name];
+  if (requests && requests.length) {
+    const sockLen = (this.sockets[name] ? this.sockets[name].length : 0) +
+      (this.freeSockets[name] ? this.freeSockets[name].length : 0);
+    if (sockLen < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+      const req = requests[0];
+      const reqOptions = req[kRequestOptions] || options;
+      req[kRequestOptions] = undefined;
+      this.createSocket(req, reqOptions, (err, socket) => {
+        if (err) {
+          requests.shift();
+          if (requests.length === 0) delete this.requests[name];
+          req.onSocket(socket, err);
+        } else {
+          socket.emit('free');
+        }
+      });
+    }
+  }
+};
+
+Agent.prototype.keepSocketAlive = function keepSocketAlive(socket) {
+  socket.setKeepAlive(true, this.keepAliveMsecs);
+  // A pooled idle socket must not keep the process alive.
+  socket.unref();
+  const agentTimeout = this.options.timeout || 0;
+  if (socket.timeout !== agentTimeout) socket.setTimeout(agentTimeout);
+  return true;
+};
+
+Agent.prototype.reuseSocket = function reuseSocket(socket, req) {
+  socket.removeListener('error', freeSocketErrorListener);
+  req.reusedSocket = true;
+  socket.ref();
+};
+
+Agent.prototype.destroy = function destroy() {
+  for (const sets of [this.freeSockets, this.sockets]) {
+    for (const key of Object.keys(sets)) {
+      for (const socket of sets[key].slice()) socket.destroy();
+    }
+  }
+};
+
+function setRequestSocket(agent, req, socket) {
+  req.onSocket(socket);
+  const agentTimeout = agent.options.timeout || 0;
+  if (req.timeout === undefined || req.timeout === agentTimeout) return;
+  socket.setTimeout(req.timeout);
+}
+
+// Node 19+: the global agent keeps connections alive (5 s idle timeout).
+const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+
+module.exports = {
+  Agent,
+  globalAgent,
+};

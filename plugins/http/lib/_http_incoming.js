@@ -1,0 +1,210 @@
+'use strict';
+// IncomingMessage: a request on the server, a response on the client. The body is a Readable fed
+// by the parser; the header objects are built from rawHeaders only when first read, so a request
+// whose handler never looks at `headers` costs no object.
+
+const { Readable } = require('stream');
+
+const kHeaders = Symbol('kHeaders');
+const kHeadersDistinct = Symbol('kHeadersDistinct');
+const kHeadersCount = Symbol('kHeadersCount');
+const kTrailers = Symbol('kTrailers');
+const kTrailersDistinct = Symbol('kTrailersDistinct');
+
+function readStart(socket) {
+  if (socket && !socket._paused && socket.readable) socket.resume();
+}
+
+function readStop(socket) {
+  if (socket) socket.pause();
+}
+
+function IncomingMessage(socket) {
+  let streamOptions;
+  if (socket) streamOptions = { highWaterMark: socket.readableHighWaterMark };
+  Readable.call(this, streamOptions);
+  this._readableState.readingMore = true;
+  this.socket = socket;
+  this.httpVersionMajor = null;
+  this.httpVersionMinor = null;
+  this.httpVersion = null;
+  this.complete = false;
+  this[kHeaders] = null;
+  this[kHeadersCount] = 0;
+  this.rawHeaders = [];
+  this[kHeadersDistinct] = null;
+  this[kTrailers] = null;
+  this[kTrailersDistinct] = null;
+  this.rawTrailers = [];
+  this.joinDuplicateHeaders = false;
+  this.aborted = false;
+  this.upgrade = null;
+  this.url = '';
+  this.method = null;
+  this.statusCode = null;
+  this.statusMessage = null;
+  this.client = socket;
+  this._consuming = false;
+  // Whether the body was thrown away (nobody listens): reads then only drain the socket.
+  this._dumped = false;
+}
+Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
+Object.setPrototypeOf(IncomingMessage, Readable);
+
+Object.defineProperty(IncomingMessage.prototype, 'connection', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() { return this.socket; },
+  set(val) { this.socket = val; },
+});
+
+function headerAccessor(cache, raw, distinct) {
+  return {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (this[cache] === null) {
+        const out = distinct ? { __proto__: null } : {};
+        const src = this[raw];
+        for (let i = 0; i + 1 < src.length; i += 2) {
+          if (distinct) this._addHeaderLineDistinct(src[i], src[i + 1], out);
+          else this._addHeaderLine(src[i], src[i + 1], out);
+        }
+        this[cache] = out;
+      }
+      return this[cache];
+    },
+    set(val) { this[cache] = val; },
+  };
+}
+
+Object.defineProperty(IncomingMessage.prototype, 'headers',
+                      headerAccessor(kHeaders, 'rawHeaders', false));
+Object.defineProperty(IncomingMessage.prototype, 'headersDistinct',
+                      headerAccessor(kHeadersDistinct, 'rawHeaders', true));
+Object.defineProperty(IncomingMessage.prototype, 'trailers',
+                      headerAccessor(kTrailers, 'rawTrailers', false));
+Object.defineProperty(IncomingMessage.prototype, 'trailersDistinct',
+                      headerAccessor(kTrailersDistinct, 'rawTrailers', true));
+
+IncomingMessage.prototype._setRawHeaders = function _setRawHeaders(raw) {
+  this.rawHeaders = raw;
+  this[kHeadersCount] = raw.length;
+  this[kHeaders] = null;
+  this[kHeadersDistinct] = null;
+};
+
+IncomingMessage.prototype._setRawTrailers = function _setRawTrailers(raw) {
+  this.rawTrailers = raw;
+  this[kTrailers] = null;
+  this[kTrailersDistinct] = null;
+};
+
+// Fast scan of the raw headers for one (lower-case) name, without building `headers`.
+IncomingMessage.prototype._rawHeader = function _rawHeader(lowerName) {
+  if (this[kHeaders] !== null) return this[kHeaders][lowerName];
+  const raw = this.rawHeaders;
+  const len = lowerName.length;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    if (name.length === len && (name === lowerName || name.toLowerCase() === lowerName)) {
+      return raw[i + 1];
+    }
+  }
+  return undefined;
+};
+
+IncomingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
+  if (callback) this.on('timeout', callback);
+  if (this.socket) this.socket.setTimeout(msecs);
+  return this;
+};
+
+IncomingMessage.prototype._read = function _read(n) {
+  if (!this._consuming) {
+    this._readableState.readingMore = false;
+    this._consuming = true;
+  }
+  // The socket was paused because our buffer was full: the reader caught up.
+  if (this.socket && this.socket.readable) readStart(this.socket);
+};
+
+// It is possible that the socket is destroyed and the request is not; the reverse must not
+// leave the socket hanging.
+IncomingMessage.prototype._destroy = function _destroy(err, cb) {
+  if (!this.readableEnded || !this.complete) {
+    this.aborted = true;
+    this.emit('aborted');
+  }
+  const socket = this.socket;
+  if (socket && !socket.destroyed && this.aborted) {
+    socket.destroy(err);
+    const onClose = () => process.nextTick(onDestroyed, this, err, cb);
+    if (socket.closed) onClose();
+    else socket.once('close', onClose);
+  } else {
+    process.nextTick(onDestroyed, this, err, cb);
+  }
+};
+
+// An aborted message only errors when someone listens for it (as Node does).
+function onDestroyed(self, err, cb) {
+  if (self.listenerCount('error') === 0) cb();
+  else cb(err);
+}
+
+// Keys whose duplicates are dropped (the first wins), per Node's rules.
+const dropDuplicates = new Set([
+  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host',
+  'if-modified-since', 'if-unmodified-since', 'last-modified', 'location', 'max-forwards',
+  'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent',
+]);
+
+IncomingMessage.prototype._addHeaderLine = function _addHeaderLine(field, value, dest) {
+  const key = field.toLowerCase();
+  const existing = dest[key];
+  if (existing === undefined) {
+    dest[key] = key === 'set-cookie' ? [value] : value;
+    return;
+  }
+  if (this.joinDuplicateHeaders) {
+    if (key === 'set-cookie') existing.push(value);
+    else dest[key] = existing + ', ' + value;
+    return;
+  }
+  if (key === 'set-cookie') existing.push(value);
+  else if (key === 'cookie') dest[key] = existing + '; ' + value;
+  else if (!dropDuplicates.has(key)) dest[key] = existing + ', ' + value;
+};
+
+IncomingMessage.prototype._addHeaderLineDistinct = function _addHeaderLineDistinct(field, value, dest) {
+  const key = field.toLowerCase();
+  if (dest[key] === undefined) dest[key] = [value];
+  else dest[key].push(value);
+};
+
+IncomingMessage.prototype._addHeaderLines = function _addHeaderLines(headers, n) {
+  if (headers && headers.length) {
+    const raw = this.complete ? this.rawTrailers : this.rawHeaders;
+    for (let i = 0; i < n && i < headers.length; i++) raw.push(headers[i]);
+    if (this.complete) this[kTrailers] = null;
+    else this[kHeaders] = null;
+  }
+};
+
+// Reads the body into the void, so a response nobody consumes does not stall the socket.
+IncomingMessage.prototype._dump = function _dump() {
+  if (!this._dumped) {
+    this._dumped = true;
+    this.removeAllListeners('data');
+    this.resume();
+  }
+};
+
+module.exports = {
+  IncomingMessage,
+  readStart,
+  readStop,
+};
