@@ -8,7 +8,9 @@
 # nodus_add_plugin(NAME SOURCES ... JS_DIR dir MODULES ids... [DEPENDS plugins...]
 #                  [LIBRARIES libs...] [VERSION x.y.z] [OUTPUT_DIR dir] [NAPI_VERSION n])
 #   A plugin: libnodus_NAME.so carrying its binding and its JS, exporting only the entry symbol,
-#   plus NAME.plugin.json (its manifest entry) beside it.
+#   plus NAME.plugin.json (its manifest entry) beside it. With ALTERNATIVE, the plugin is a second
+#   implementation of modules another plugin provides: it is built but left out of the generated
+#   manifest, and chosen at run time with --plugin / NODUS_PLUGIN_<NAME>.
 # nodus_embed_js(OUT file.cc SYMBOL c_name BASE dir FILES js...)
 #   Embeds JS files as a nodus_js_source table (module id = path below BASE without ".js").
 
@@ -46,7 +48,7 @@ function(nodus_add_addon name)
 endfunction()
 
 function(nodus_add_plugin name)
-  cmake_parse_arguments(A "" "JS_DIR;VERSION;OUTPUT_DIR;NAPI_VERSION" "SOURCES;MODULES;DEPENDS;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(A "ALTERNATIVE" "JS_DIR;VERSION;OUTPUT_DIR;NAPI_VERSION" "SOURCES;MODULES;DEPENDS;LIBRARIES" ${ARGN})
   if(NOT A_VERSION)
     set(A_VERSION "${PROJECT_VERSION}")
   endif()
@@ -90,7 +92,9 @@ function(nodus_add_plugin name)
     set(deps "\"${deps}\"")
   endif()
   set(entry "{\"name\":\"${name}\",\"version\":\"${A_VERSION}\",\"file\":\"libnodus_${name}.so\",\"modules\":[\"${mods}\"],\"depends\":[${deps}]}")
-  set_property(GLOBAL APPEND PROPERTY NODUS_MANIFEST_ENTRIES "${entry}")
+  if(NOT A_ALTERNATIVE)
+    set_property(GLOBAL APPEND PROPERTY NODUS_MANIFEST_ENTRIES "${entry}")
+  endif()
   file(WRITE "${A_OUTPUT_DIR}/${name}.plugin.json" "${entry}\n")
 endfunction()
 

@@ -42,6 +42,8 @@ TEST_CASE("overrides swap the file that serves a plugin or module", "[manifest]"
   CHECK(m->FindByModule("dns")->overridden);
   m->Override("extra", "/x/extra.so");
   CHECK(m->FindByModule("extra")->file == "/x/extra.so");
+  CHECK(m->FindByModule("extra/promises")->file == "/x/extra.so");
+  CHECK(m->FindByModule("extrasomething") == nullptr);
   char e1[] = "NODUS_PLUGIN_DNS=/env/dns.so";
   char e2[] = "NODUS_PLUGIN_PATH=/ignored";
   char* env[] = {e1, e2, nullptr};

@@ -102,7 +102,8 @@ ParseResult Parse(int argc, char** argv) {
       o.mode = Mode::kBuildSnapshot;
       return r;
     } else if (name == "--plugins") {
-      o.mode = Mode::kListPlugins; return r;
+      o.mode = Mode::kListPlugins;  // later options (--plugin swaps) still apply
+      mode_set = true;
     } else if (name == "-i" || name == "--interactive") {
       o.force_repl = true;
     } else if (name == "-c" || name == "--check") {

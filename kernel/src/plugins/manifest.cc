@@ -72,6 +72,13 @@ const PluginInfo* Manifest::FindByModule(std::string_view id) const {
   for (const auto& p : plugins_)
     for (const auto& m : p.modules)
       if (m == id) return &p;
+  // A plugin swapped in under a new name serves that name's sub-modules too ("dns/promises"
+  // for --plugin dns=...): which ones exactly is known only once its file is opened.
+  auto slash = id.find('/');
+  if (slash != std::string_view::npos) {
+    for (const auto& p : plugins_)
+      if (p.overridden && p.name == id.substr(0, slash)) return &p;
+  }
   return nullptr;
 }
 
