@@ -81,7 +81,6 @@ struct FsReq {
   bool as_buffer = false;       // string results as Buffers
   bool with_types = false;      // kScandir: also the entry types
   const char* syscall = "";
-  std::vector<uv_buf_t> bufs;
   void* extra = nullptr;        // kDir/kDirRead: the directory handle
 };
 

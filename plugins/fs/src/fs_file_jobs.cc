@@ -17,7 +17,7 @@ constexpr uint64_t kIoMaxLength = 2147483647;
 constexpr size_t kUnknownSizeChunk = 64 * 1024;
 
 struct Job : FsReq {
-  explicit Job(napi_env env) : FsReq(env) {}
+  explicit Job(napi_env e) : FsReq(e) {}
   // Issues the next libuv call with `cb` (NULL: synchronously) and stores what it returned in
   // *ret. Returns false when there is nothing left to do.
   virtual bool Issue(uv_fs_cb cb, int* ret) = 0;
@@ -93,7 +93,7 @@ napi_value Start(std::unique_ptr<Job> job, napi_value cb, napi_value path) {
 enum ReadEncoding { kAsBuffer = 0, kAsUtf8 = 1, kAsLatin1 = 2 };
 
 struct ReadFileJob final : Job {
-  explicit ReadFileJob(napi_env env) : Job(env) {}
+  explicit ReadFileJob(napi_env e) : Job(e) {}
   ~ReadFileJob() override {
     if (!js_owned) std::free(data);
   }
@@ -252,7 +252,7 @@ napi_value ReadFile(napi_env env, napi_callback_info info) {
 }
 
 struct WriteFileJob final : Job {
-  explicit WriteFileJob(napi_env env) : Job(env) {}
+  explicit WriteFileJob(napi_env e) : Job(e) {}
 
   enum Stage { kOpen, kWrite, kClose, kDone } stage = kOpen;
   std::string path;

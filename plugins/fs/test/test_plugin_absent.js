@@ -1,7 +1,7 @@
 'use strict';
 // A runtime without the fs plugin: the kernel plus a manifest that does not list fs. require('fs')
-// must then fail with Node's code for an unknown builtin and a message naming the missing module
-// and the manifest it looked in. The outer run writes such a manifest into a temporary folder and
+// must then fail with Node's code for an unknown builtin and a message naming the module, the
+// missing plugin and the manifest it looked in. The outer run writes such a manifest into a temporary folder and
 // runs this file again with NODUS_PLUGIN_PATH pointing there.
 const assert = require('assert');
 
@@ -11,6 +11,7 @@ if (process.env.NODUS_FS_ABSENT_CHECK === '1') {
       assert.strictEqual(err.code, 'ERR_UNKNOWN_BUILTIN_MODULE');
       const bare = id.replace('node:', '');
       assert.ok(err.message.includes(`No such built-in module: ${bare}`), err.message);
+      assert.ok(err.message.includes("'fs' plugin"), err.message);
       assert.ok(err.message.includes(process.env.NODUS_PLUGIN_PATH), err.message);
       assert.ok(err.message.includes('plugins.json'), err.message);
       return true;

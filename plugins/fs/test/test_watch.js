@@ -68,3 +68,21 @@ assert.throws(() => fs.watch(tmp('missing')), (err) => {
   }
   assert.strictEqual(seen[0].filename, 'p.txt');
 })().then(mustCall());
+
+// recursive: events from subdirectories, including ones created after the watch started
+{
+  const root = tmp('rec');
+  fs.mkdirSync(path.join(root, 'a', 'b'), { recursive: true });
+  const seen = new Set();
+  const done = mustCall();
+  const w = fs.watch(root, { recursive: true }, (eventType, name) => {
+    seen.add(name);
+    if (seen.has('a/b/deep.txt') && seen.has('new/x.txt')) {
+      w.close();
+      done();
+    }
+  });
+  setTimeout(() => fs.writeFileSync(path.join(root, 'a', 'b', 'deep.txt'), '1'), 50);
+  setTimeout(() => fs.mkdirSync(path.join(root, 'new')), 100);
+  setTimeout(() => fs.writeFileSync(path.join(root, 'new', 'x.txt'), '1'), 250);
+}
