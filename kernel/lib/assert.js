@@ -563,17 +563,8 @@ assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
 };
 
 // CallTracker: verifies that functions were called an exact number of times.
-let callTrackerWarned = false;
-
 class CallTracker {
   #calls = [];
-
-  constructor() {
-    if (!callTrackerWarned) {
-      callTrackerWarned = true;
-      process.emitWarning('assert.CallTracker is deprecated.', 'DeprecationWarning', 'DEP0173');
-    }
-  }
 
   calls(fn, exact = 1) {
     if (typeof fn === 'number') {
@@ -646,7 +637,8 @@ class CallTracker {
   }
 }
 
-assert.CallTracker = CallTracker;
+assert.CallTracker = require('internal/util').deprecate(
+  CallTracker, 'assert.CallTracker is deprecated.', 'DEP0173');
 
 function strict(...args) {
   innerOk(strict, args.length, ...args);

@@ -3,13 +3,20 @@
 
 const { createGlobalConsole } = require('internal/console/constructor');
 
+const { Console } = require('internal/console/constructor');
+
 const globalConsole = createGlobalConsole();
+globalConsole.Console = Console;
 
 // Inspector-only methods exist on Node's global console; without an inspector they do nothing.
-for (const name of ['profile', 'profileEnd', 'timeStamp', 'context']) {
-  if (globalConsole[name] === undefined) {
-    globalConsole[name] = name === 'context' ? function context() { return globalConsole; } : function() {};
-  }
-}
+globalConsole.profile = function profile() {};
+globalConsole.profileEnd = function profileEnd() {};
+globalConsole.timeStamp = function timeStamp() {};
+globalConsole.context = function context() {
+  return globalConsole;
+};
+globalConsole.createTask = function createTask() {
+  return { run: (fn) => fn() };
+};
 
 module.exports = globalConsole;

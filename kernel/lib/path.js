@@ -50,7 +50,7 @@ function formatExt(ext) {
   return ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : '';
 }
 
-function format(sep, pathObject) {
+function _format(sep, pathObject) {
   validateObject(pathObject, 'pathObject');
   const dir = pathObject.dir || pathObject.root;
   const base = pathObject.base || `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
@@ -97,6 +97,121 @@ function extOf(base) {
   const dot = base.lastIndexOf('.');
   if (dot <= 0 || base === '..') return '';
   return base.slice(dot);
+}
+
+// ---- glob matching (path.matchesGlob) ---------------------------------------------------------
+
+let globWarned = false;
+
+// {a,b} alternatives are expanded first; the result is a list of plain patterns.
+function expandBraces(pattern) {
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      i++;
+    } else if (ch === '{') {
+      if (depth++ === 0) start = i;
+    } else if (ch === '}' && depth > 0 && --depth === 0) {
+      const inner = pattern.slice(start + 1, i);
+      const parts = [];
+      let d = 0;
+      let last = 0;
+      for (let j = 0; j < inner.length; j++) {
+        if (inner[j] === '\\') j++;
+        else if (inner[j] === '{') d++;
+        else if (inner[j] === '}') d--;
+        else if (inner[j] === ',' && d === 0) {
+          parts.push(inner.slice(last, j));
+          last = j + 1;
+        }
+      }
+      parts.push(inner.slice(last));
+      if (parts.length < 2) continue;
+      const head = pattern.slice(0, start);
+      const tail = pattern.slice(i + 1);
+      const out = [];
+      for (const part of parts) out.push(...expandBraces(head + part + tail));
+      return out;
+    }
+  }
+  return [pattern];
+}
+
+function segmentRegExp(seg) {
+  let re = '';
+  for (let i = 0; i < seg.length; i++) {
+    const ch = seg[i];
+    if (ch === '\\' && i + 1 < seg.length) {
+      re += seg[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    } else if (ch === '*') {
+      re += '[^/]*';
+    } else if (ch === '?') {
+      re += '[^/]';
+    } else if (ch === '[') {
+      const close = seg.indexOf(']', i + 2);
+      if (close === -1) {
+        re += '\\[';
+      } else {
+        let body = seg.slice(i + 1, close);
+        if (body[0] === '!' || body[0] === '^') body = '^' + body.slice(1);
+        re += `[${body.replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else {
+      re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function matchSegments(parts, pi, segs, si) {
+  for (; si < segs.length; si++, pi++) {
+    const seg = segs[si];
+    if (seg === '**') {
+      // Zero or more non-hidden segments; a trailing '**' needs at least one.
+      const first = si === segs.length - 1 ? pi + 1 : pi;
+      if (first > parts.length) return false;
+      for (let k = pi; k < first; k++) {
+        if (parts[k][0] === '.') return false;
+      }
+      for (let k = first; k <= parts.length; k++) {
+        if (matchSegments(parts, k, segs, si + 1)) return true;
+        if (k < parts.length && parts[k][0] === '.') return false;
+      }
+      return false;
+    }
+    if (pi >= parts.length) return false;
+    const part = parts[pi];
+    if (part[0] === '.' && seg[0] !== '.') return false;
+    if (!segmentRegExp(seg).test(part)) return false;
+  }
+  return pi === parts.length;
+}
+
+function matchesGlob(isWindows, path, pattern) {
+  validateString(path, 'path');
+  validateString(pattern, 'pattern');
+  if (!globWarned) {
+    globWarned = true;
+    process.emitWarning('glob is an experimental feature and might change at any time',
+                        'ExperimentalWarning');
+  }
+  if (isWindows) {
+    path = path.replace(/\\/g, '/');
+    pattern = pattern.replace(/\\(?![*?[\]{}\\])/g, '/');
+  }
+  const parts = path.split('/').filter((p, i, a) => p !== '' || i === 0 || i === a.length - 1);
+  let matched = false;
+  for (const p of expandBraces(pattern)) {
+    const segs = p.split('/').filter((x, i, a) => x !== '' || i === 0 || i === a.length - 1);
+    if (matchSegments(parts, 0, segs, 0)) {
+      matched = true;
+      break;
+    }
+  }
+  return matched;
 }
 
 // ---- POSIX ----------------------------------------------------------------------------------
@@ -200,7 +315,7 @@ const posix = {
     return extOf(basenameFrom(path, 0, undefined, isPosixSep));
   },
 
-  format: format.bind(null, '/'),
+  format: _format.bind(null, '/'),
 
   parse(path) {
     validateString(path, 'path');
@@ -222,6 +337,10 @@ const posix = {
     if (baseStart > 1) ret.dir = path.slice(0, baseStart - 1);
     else if (absolute) ret.dir = '/';
     return ret;
+  },
+
+  matchesGlob(path, pattern) {
+    return matchesGlob(false, path, pattern);
   },
 
   sep: '/',
@@ -537,7 +656,7 @@ const win32 = {
     return extOf(basenameFrom(path, start, undefined, isWinSep));
   },
 
-  format: format.bind(null, '\\'),
+  format: _format.bind(null, '\\'),
 
   parse(path) {
     validateString(path, 'path');
@@ -573,6 +692,10 @@ const win32 = {
     if (baseStart > rootEnd) ret.dir = path.slice(0, baseStart - 1);
     else ret.dir = ret.root;
     return ret;
+  },
+
+  matchesGlob(path, pattern) {
+    return matchesGlob(true, path, pattern);
   },
 
   sep: '\\',

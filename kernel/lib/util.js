@@ -278,12 +278,18 @@ function isDeepStrictEqual(a, b) {
   return require('internal/util/comparisons').isDeepStrictEqual(a, b);
 }
 
+function _errnoException(...args) {
+  return errnoException(...args);
+}
+
+function _exceptionWithHostPort(...args) {
+  return exceptionWithHostPort(...args);
+}
+
 module.exports = {
-  _errnoException: errnoException,
-  _exceptionWithHostPort: exceptionWithHostPort,
-  _extend: internalUtil.deprecate(_extend,
-                                  'The `util._extend` API is deprecated. Please use Object.assign() instead.',
-                                  'DEP0060'),
+  _errnoException,
+  _exceptionWithHostPort,
+  _extend,
   callbackify,
   debug: debuglog,
   debuglog,
@@ -315,41 +321,49 @@ module.exports = {
   promisify: internalUtil.promisify,
   stripVTControlCharacters,
   toUSVString: internalUtil.toUSVString,
-  transferableAbortSignal(signal) {
-    return signal;
-  },
-  transferableAbortController() {
-    return new AbortController();
-  },
-  aborted,
   types,
   parseEnv,
 };
 
-Object.defineProperty(module.exports, 'parseArgs', {
-  configurable: true,
-  enumerable: true,
-  get() {
-    return require('internal/util/parse_args').parseArgs;
-  },
-});
+// Loaded on first use, like Node's lazy util properties.
+function transferableAbortSignal(signal) {
+  return signal;
+}
+
+function transferableAbortController() {
+  return new AbortController();
+}
+
+const lazyGetters = { transferableAbortSignal, transferableAbortController, aborted };
+for (const name of Object.keys(lazyGetters)) {
+  const value = lazyGetters[name];
+  Object.defineProperty(module.exports, name, {
+    configurable: true,
+    enumerable: true,
+    get: { [`get ${name}`]() { return value; } }[`get ${name}`],
+  });
+}
+// Node lists these before types/parseEnv.
+{
+  const tail = ['types', 'parseEnv'];
+  for (const key of tail) {
+    const desc = Object.getOwnPropertyDescriptor(module.exports, key);
+    delete module.exports[key];
+    Object.defineProperty(module.exports, key, desc);
+  }
+}
+
+require('internal/util').defineLazyProperties(module.exports, 'internal/util/parse_args', ['parseArgs']);
 
 for (const name of ['TextDecoder', 'TextEncoder']) {
+  let value;
+  let set = false;
   Object.defineProperty(module.exports, name, {
     configurable: true,
     enumerable: true,
-    get() {
-      return globalThis[name];
-    },
+    get: { [`get ${name}`]() { return set ? value : globalThis[name]; } }[`get ${name}`],
+    set: { [`set ${name}`](v) { value = v; set = true; } }[`set ${name}`],
   });
 }
 
-for (const name of ['MIMEType', 'MIMEParams']) {
-  Object.defineProperty(module.exports, name, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      return require('internal/mime')[name];
-    },
-  });
-}
+require('internal/util').defineLazyProperties(module.exports, 'internal/mime', ['MIMEType', 'MIMEParams']);

@@ -191,18 +191,22 @@ function defineLazyProperties(target, id, keys, enumerable = true) {
       __proto__: null,
       configurable: true,
       enumerable,
-      get() {
-        if (!set) {
-          if (mod === undefined) mod = require(id);
-          value = mod[key];
+      get: {
+        [`get ${key}`]() {
+          if (!set) {
+            if (mod === undefined) mod = require(id);
+            value = mod[key];
+            set = true;
+          }
+          return value;
+        },
+      }[`get ${key}`],
+      set: {
+        [`set ${key}`](v) {
+          value = v;
           set = true;
-        }
-        return value;
-      },
-      set(v) {
-        value = v;
-        set = true;
-      },
+        },
+      }[`set ${key}`],
     };
   }
   Object.defineProperties(target, descriptors);

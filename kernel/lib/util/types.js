@@ -7,7 +7,8 @@ delete exported.typedArrayTag;
 
 // KeyObject and CryptoKey live in the crypto plugin: ask it only when it is there.
 function cryptoCheck(name) {
-  return function(obj) {
+  // Named `value` like Node's (they come from property descriptors there).
+  return { value(obj) {
     if (obj == null || typeof obj !== 'object') return false;
     let crypto;
     try {
@@ -17,7 +18,7 @@ function cryptoCheck(name) {
     }
     const ctor = name === 'isKeyObject' ? crypto.KeyObject : crypto.webcrypto && crypto.webcrypto.CryptoKey;
     return typeof ctor === 'function' && obj instanceof ctor;
-  };
+  } }.value;
 }
 
 exported.isKeyObject = cryptoCheck('isKeyObject');

@@ -554,8 +554,6 @@ function createGlobalConsole() {
     Object.defineProperty(globalConsole, prop, desc);
   }
   initializeGlobalConsole(globalConsole);
-  globalConsole.Console = Console;
-  Object.defineProperty(globalConsole, 'Console', { enumerable: false });
   return globalConsole;
 }
 

@@ -17,12 +17,11 @@ function isTypedArray(value) {
 }
 
 function tagCheck(tag) {
-  return (value) => getTypedArrayTag.call(value) === tag;
+  const name = `is${tag}`;
+  return { [name](value) { return getTypedArrayTag.call(value) === tag; } }[name];
 }
 
-function isArrayBufferView(value) {
-  return ArrayBuffer.isView(value);
-}
+const isArrayBufferView = ArrayBuffer.isView;
 
 module.exports = {
   isExternal: utilBinding.isExternal,
