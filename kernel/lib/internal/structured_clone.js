@@ -7,10 +7,10 @@ const {
 } = require('internal/errors');
 
 let DOMException;
-binding.setCloneErrorFactory((message) => {
+function makeCloneError(message) {
   if (DOMException === undefined) DOMException = require('internal/dom_exception');
   return new DOMException(message, 'DataCloneError');
-});
+}
 
 function structuredClone(value, options = undefined) {
   if (arguments.length === 0) {
@@ -31,7 +31,16 @@ function structuredClone(value, options = undefined) {
       transfer = [...options.transfer];
     }
   }
-  return binding.structuredClone(value, transfer);
+  return binding.structuredClone(value, transfer, makeCloneError);
 }
 
-module.exports = { structuredClone };
+// v8.serialize/deserialize build on these (V8's wire format with its header).
+function serialize(value) {
+  return binding.serialize(value, makeCloneError);
+}
+
+function deserialize(bytes) {
+  return binding.deserialize(bytes);
+}
+
+module.exports = { structuredClone, serialize, deserialize };

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
 
 #include "bindings/binding_registry.h"
 #include "bindings/buffer_util.h"
@@ -18,14 +17,6 @@ namespace nodus {
 namespace {
 
 namespace enc = encoding;
-
-// Buffer.prototype per isolate. Reset by a runtime cleanup hook before the isolate goes away.
-std::unordered_map<v8::Isolate*, v8::Global<v8::Object>>& PrototypeMap() {
-  static std::unordered_map<v8::Isolate*, v8::Global<v8::Object>> map;
-  return map;
-}
-
-void ForgetPrototype(void* arg) { PrototypeMap().erase(static_cast<v8::Isolate*>(arg)); }
 
 inline size_t ArgSize(const v8::FunctionCallbackInfo<v8::Value>& args, int i) {
   if (!args[i]->IsNumber()) return 0;
@@ -66,10 +57,11 @@ void ThrowStringTooLong(v8::Isolate* isolate) {
   isolate->ThrowException(err);
 }
 
+// Buffer.prototype lives in a context embedder-data slot rather than a Global: it then needs no
+// teardown and survives a startup snapshot with the context.
 void SetBufferPrototype(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  v8::Isolate* isolate = args.GetIsolate();
   if (!args[0]->IsObject()) return;
-  PrototypeMap()[isolate].Reset(isolate, args[0].As<v8::Object>());
+  args.GetIsolate()->GetCurrentContext()->SetEmbedderData(kContextBufferPrototypeSlot, args[0]);
 }
 
 // An ArrayBuffer over malloc'd, uninitialised memory: allocUnsafe's pool and allocUnsafeSlow.
@@ -488,9 +480,8 @@ void DecodeUtf8(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(s);
 }
 
-void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
+void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = ctx->GetIsolate();
-  rt.AddCleanupHook(ForgetPrototype, isolate);
   SetMethod(ctx, target, "setBufferPrototype", SetBufferPrototype);
   SetMethod(ctx, target, "createUnsafeArrayBuffer", CreateUnsafeArrayBuffer);
   SetMethod(ctx, target, "byteLengthUtf8", ByteLengthUtf8);
@@ -537,10 +528,23 @@ void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target)
 }  // namespace
 
 v8::Local<v8::Object> GetBufferPrototype(v8::Isolate* isolate) {
-  auto& map = PrototypeMap();
-  auto it = map.find(isolate);
-  if (it == map.end() || it->second.IsEmpty()) return {};
-  return it->second.Get(isolate);
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
+  if (ctx.IsEmpty()) return {};
+  if (ctx->GetNumberOfEmbedderDataFields() > kContextBufferPrototypeSlot) {
+    v8::Local<v8::Value> v = ctx->GetEmbedderData(kContextBufferPrototypeSlot);
+    if (v->IsObject()) return scope.Escape(v.As<v8::Object>());
+  }
+  // lib/buffer.js has not run in this context yet: the global Buffer loads it.
+  v8::TryCatch tc(isolate);
+  v8::Local<v8::Value> buffer;
+  v8::Local<v8::Value> proto;
+  if (ctx->Global()->Get(ctx, OneByte(isolate, "Buffer")).ToLocal(&buffer) && buffer->IsFunction() &&
+      buffer.As<v8::Object>()->Get(ctx, OneByte(isolate, "prototype")).ToLocal(&proto) &&
+      proto->IsObject()) {
+    return scope.Escape(proto.As<v8::Object>());
+  }
+  return {};
 }
 
 v8::MaybeLocal<v8::Uint8Array> NewBuffer(v8::Isolate* isolate,

@@ -10,6 +10,9 @@
 
 namespace nodus {
 
+// Context embedder-data slot holding Buffer.prototype (set by lib/buffer.js).
+constexpr int kContextBufferPrototypeSlot = 34;
+
 // A Uint8Array over [offset, offset + length) of `store` whose prototype is Buffer.prototype.
 v8::MaybeLocal<v8::Uint8Array> NewBuffer(v8::Isolate* isolate,
                                          std::shared_ptr<v8::BackingStore> store, size_t offset,
@@ -20,7 +23,8 @@ v8::MaybeLocal<v8::Uint8Array> NewBufferCopy(v8::Isolate* isolate, const char* d
 // A Buffer of `length` uninitialised bytes.
 v8::MaybeLocal<v8::Uint8Array> NewBufferUninitialized(v8::Isolate* isolate, size_t length);
 
-// Buffer.prototype for the isolate (empty before lib/buffer.js ran).
+// Buffer.prototype of the isolate's current context (loads lib/buffer.js through the global
+// Buffer if it has not run yet; empty if that fails).
 v8::Local<v8::Object> GetBufferPrototype(v8::Isolate* isolate);
 
 // The bytes behind an ArrayBufferView, ArrayBuffer or SharedArrayBuffer.

@@ -3,7 +3,6 @@
 // through a factory that lib/internal/structured_clone.js installs.
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
 #include <vector>
 
 #include "bindings/binding_registry.h"
@@ -13,21 +12,15 @@
 namespace nodus {
 namespace {
 
-std::unordered_map<v8::Isolate*, v8::Global<v8::Function>>& ErrorFactories() {
-  static std::unordered_map<v8::Isolate*, v8::Global<v8::Function>> map;
-  return map;
-}
-
-void ForgetFactory(void* arg) { ErrorFactories().erase(static_cast<v8::Isolate*>(arg)); }
-
-void ThrowCloneError(v8::Isolate* isolate, v8::Local<v8::String> message) {
+// Throws DOMException(message, 'DataCloneError') through the factory JS passed in with the call
+// (lib/internal/structured_clone.js), or a plain Error without one.
+void ThrowCloneError(v8::Isolate* isolate, v8::Local<v8::Value> factory,
+                     v8::Local<v8::String> message) {
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
-  auto& map = ErrorFactories();
-  auto it = map.find(isolate);
-  if (it != map.end() && !it->second.IsEmpty()) {
+  if (factory->IsFunction()) {
     v8::Local<v8::Value> argv[] = {message};
     v8::Local<v8::Value> err;
-    if (it->second.Get(isolate)->Call(ctx, v8::Undefined(isolate), 1, argv).ToLocal(&err)) {
+    if (factory.As<v8::Function>()->Call(ctx, v8::Undefined(isolate), 1, argv).ToLocal(&err)) {
       isolate->ThrowException(err);
     }
     return;
@@ -37,10 +30,11 @@ void ThrowCloneError(v8::Isolate* isolate, v8::Local<v8::String> message) {
 
 class SerializerDelegate final : public v8::ValueSerializer::Delegate {
  public:
-  explicit SerializerDelegate(v8::Isolate* isolate) : isolate_(isolate) {}
+  SerializerDelegate(v8::Isolate* isolate, v8::Local<v8::Value> factory)
+      : isolate_(isolate), factory_(factory) {}
 
   void ThrowDataCloneError(v8::Local<v8::String> message) override {
-    ThrowCloneError(isolate_, message);
+    ThrowCloneError(isolate_, factory_, message);
   }
 
   // SharedArrayBuffers stay shared within the isolate: the id indexes `shared`.
@@ -57,6 +51,7 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
 
  private:
   v8::Isolate* isolate_;
+  v8::Local<v8::Value> factory_;
 };
 
 class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {
@@ -74,16 +69,11 @@ class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {
   std::vector<v8::Global<v8::SharedArrayBuffer>>* shared_;
 };
 
-void SetCloneErrorFactory(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  if (!args[0]->IsFunction()) return;
-  ErrorFactories()[args.GetIsolate()].Reset(args.GetIsolate(), args[0].As<v8::Function>());
-}
-
-// structuredClone(value, transferList: ArrayBuffer[] | undefined)
+// structuredClone(value, transferList: ArrayBuffer[] | undefined, makeCloneError)
 void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
-  SerializerDelegate sdelegate(isolate);
+  SerializerDelegate sdelegate(isolate, args[2]);
   v8::ValueSerializer ser(isolate, &sdelegate);
 
   std::vector<v8::Local<v8::ArrayBuffer>> transfers;
@@ -93,13 +83,13 @@ void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
       v8::Local<v8::Value> item;
       if (!list->Get(ctx, i).ToLocal(&item)) return;
       if (!item->IsArrayBuffer()) {
-        ThrowCloneError(isolate, OneByte(isolate, "Value not transferable"));
+        ThrowCloneError(isolate, args[2], OneByte(isolate, "Value not transferable"));
         return;
       }
       v8::Local<v8::ArrayBuffer> ab = item.As<v8::ArrayBuffer>();
       for (auto& t : transfers) {
         if (t == ab) {
-          ThrowCloneError(isolate,
+          ThrowCloneError(isolate, args[2],
                           OneByte(isolate, "ArrayBuffer at index 1 is a duplicate of an "
                                            "earlier ArrayBuffer. Duplicate ArrayBuffers "
                                            "cannot be transferred."));
@@ -107,7 +97,7 @@ void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
         }
       }
       if (!ab->IsDetachable() || (ab->ByteLength() > 0 && ab->Data() == nullptr)) {
-        ThrowCloneError(isolate, OneByte(isolate, "An ArrayBuffer is detached and could not "
+        ThrowCloneError(isolate, args[2], OneByte(isolate, "An ArrayBuffer is detached and could not "
                                                   "be cloned."));
         return;
       }
@@ -137,11 +127,11 @@ void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (ok) args.GetReturnValue().Set(result);
 }
 
-// serialize(value) -> Buffer (V8's wire format with header)
+// serialize(value, makeCloneError) -> Buffer (V8's wire format with header)
 void Serialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
-  SerializerDelegate delegate(isolate);
+  SerializerDelegate delegate(isolate, args[1]);
   v8::ValueSerializer ser(isolate, &delegate);
   ser.WriteHeader();
   if (ser.WriteValue(ctx, args[0]).IsNothing()) return;
@@ -171,9 +161,7 @@ void Deserialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (des.ReadValue(ctx).ToLocal(&result)) args.GetReturnValue().Set(result);
 }
 
-void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
-  rt.AddCleanupHook(ForgetFactory, ctx->GetIsolate());
-  SetMethod(ctx, target, "setCloneErrorFactory", SetCloneErrorFactory);
+void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
   SetMethod(ctx, target, "structuredClone", StructuredClone);
   SetMethod(ctx, target, "serialize", Serialize);
   SetMethod(ctx, target, "deserialize", Deserialize);
