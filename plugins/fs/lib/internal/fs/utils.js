@@ -40,15 +40,34 @@ const kMaxUserId = 2 ** 32 - 1;
 
 // ---- errors from the binding --------------------------------------------------------------------
 
-function fsError(errno, syscall, path, dest) {
+function buildError(errno, syscall, path, dest) {
   if (errno === binding.kErrFileTooLarge) return new ERR_FS_FILE_TOO_LARGE(syscall);
   const ctx = { errno, syscall };
   if (path !== undefined && path !== null) ctx.path = path;
   if (dest !== undefined && dest !== null) ctx.dest = dest;
   return uvException(ctx);
 }
-// Synchronous calls throw what this builds; async results come back as (errno, syscall).
-binding.setErrorFactory(fsError);
+
+// An error from an asynchronous operation: like Node's, its stack is only its message, since
+// no JS frame caused it.
+function fsError(errno, syscall, path, dest) {
+  const err = buildError(errno, syscall, path, dest);
+  if (err.code !== 'ERR_FS_FILE_TOO_LARGE') {
+    Object.defineProperty(err, 'stack', {
+      value: `Error: ${err.message}`, writable: true, configurable: true, enumerable: false,
+    });
+  }
+  return err;
+}
+
+// An error a synchronous call throws: its stack starts at the fs function the program called.
+function syncFsError(errno, syscall, path, dest) {
+  const err = buildError(errno, syscall, path, dest);
+  if (err.code !== 'ERR_FS_FILE_TOO_LARGE') Error.captureStackTrace(err, syncFsError);
+  return err;
+}
+// Synchronous binding calls throw what this builds; async results come back as (errno, syscall).
+binding.setErrorFactory(syncFsError);
 
 // Wraps a user callback as the binding's (errno, syscall | value) completion.
 function makeCallback(callback, path, dest) {
