@@ -92,6 +92,8 @@ void Parser::Reset(llhttp_type_t type) {
   headers_done_ = false;
   skip_complete_ = false;
   header_overflow_ = false;
+  error_code_ = nullptr;
+  value_end_ = nullptr;
   got_exception_ = false;
   header_bytes_ = 0;
 }
@@ -100,6 +102,7 @@ bool Parser::TrackHeader(size_t len) {
   header_bytes_ += len;
   if (header_bytes_ > max_header_size_) {
     header_overflow_ = true;
+    error_code_ = "HPE_HEADER_OVERFLOW";
     llhttp_set_error_reason(&parser_, "Header overflow");
     return false;
   }
@@ -147,6 +150,7 @@ int Parser::OnStatus(llhttp_t* p, const char* at, size_t len) {
 int Parser::OnHeaderField(llhttp_t* p, const char* at, size_t len) {
   auto* self = static_cast<Parser*>(p->data);
   if (!self->TrackHeader(len)) return HPE_USER;
+  self->value_end_ = nullptr;
   if (!self->field_open_) {
     if (self->fields_.size() <= self->num_fields_) self->fields_.emplace_back();
     auto& f = self->fields_[self->num_fields_++];
@@ -167,6 +171,15 @@ int Parser::OnHeaderValue(llhttp_t* p, const char* at, size_t len) {
   auto* self = static_cast<Parser*>(p->data);
   if (!self->TrackHeader(len)) return HPE_USER;
   if (self->num_fields_ == 0) return 0;
+  // llhttp 8 joins an obs-fold continuation line to the value as a second span; RFC 7230 3.2.4
+  // says to reject it (Node 20 does), unless the parser is lenient.
+  if (self->value_end_ != nullptr && at != self->value_end_ && at != self->exec_start_ &&
+      !(self->lenient_flags_ & LENIENT_HEADERS)) {
+    self->error_code_ = "HPE_INVALID_HEADER_TOKEN";
+    llhttp_set_error_reason(p, "Invalid header value char");
+    return HPE_USER;
+  }
+  self->value_end_ = at + len;
   self->fields_[self->num_fields_ - 1].second.append(at, len);
   return 0;
 }
@@ -174,6 +187,7 @@ int Parser::OnHeaderValue(llhttp_t* p, const char* at, size_t len) {
 int Parser::OnHeaderValueComplete(llhttp_t* p) {
   auto* self = static_cast<Parser*>(p->data);
   self->field_open_ = false;
+  self->value_end_ = nullptr;
   if (self->num_fields_ > 0) TrimTrailingWhitespace(&self->fields_[self->num_fields_ - 1].second);
   return 0;
 }
@@ -270,7 +284,7 @@ int Parser::OnMessageComplete(llhttp_t* p) {
 }
 
 napi_value Parser::MakeError(llhttp_errno_t err, const char* data, size_t len, size_t parsed) {
-  const char* code = header_overflow_ ? "HPE_HEADER_OVERFLOW" : llhttp_errno_name(err);
+  const char* code = error_code_ != nullptr ? error_code_ : llhttp_errno_name(err);
   const char* reason = llhttp_get_error_reason(&parser_);
   if (reason == nullptr) reason = "Parse Error";
   std::string message = "Parse Error: ";
@@ -293,6 +307,7 @@ napi_value Parser::MakeError(llhttp_errno_t err, const char* data, size_t len, s
 
 napi_value Parser::Run(napi_value buffer, const char* base, size_t offset, size_t len) {
   const char* data = base + offset;
+  exec_start_ = data;
   current_buffer_ = buffer;
   current_data_ = base;
   llhttp_errno_t err = llhttp_execute(&parser_, data, len);

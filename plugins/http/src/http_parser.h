@@ -89,6 +89,7 @@ class Parser {
   bool headers_done_ = false;  // fields now are trailers
   bool skip_complete_ = false;  // JS already learned the message ended with its head
   bool header_overflow_ = false;
+  const char* error_code_ = nullptr;  // our own HPE_* code when a callback refused the input
   bool got_exception_ = false;
   size_t header_bytes_ = 0;
 
@@ -96,6 +97,8 @@ class Parser {
   napi_value current_self_ = nullptr;
   napi_value current_buffer_ = nullptr;
   const char* current_data_ = nullptr;
+  const char* exec_start_ = nullptr;
+  const char* value_end_ = nullptr;  // end of the last header value span, to spot obs-fold
 };
 
 }  // namespace nodus_http
