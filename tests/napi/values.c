@@ -278,6 +278,9 @@ static napi_value BadArgs(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* The cheapest possible Node-API function, for the call benchmark. */
+static napi_value Noop(napi_env env, napi_callback_info info) { return NULL; }
+
 static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       DECLARE_METHOD("int32", Int32),       DECLARE_METHOD("uint32", Uint32),
@@ -290,7 +293,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       DECLARE_METHOD("bigintUint64", BigIntUint64), DECLARE_METHOD("bigintWords", BigIntWords),
       DECLARE_METHOD("hugeBigInt", HugeBigInt), DECLARE_METHOD("date", Date),
       DECLARE_METHOD("dateValue", DateValue), DECLARE_METHOD("singletons", Singletons),
-      DECLARE_METHOD("badArgs", BadArgs),
+      DECLARE_METHOD("badArgs", BadArgs),       DECLARE_METHOD("noop", Noop),
   };
   return DefineMethods(env, exports, props, COUNT_OF(props));
 }
