@@ -116,6 +116,11 @@ for (const key of ['name', 'entryType', 'startTime', 'duration']) {
 
 const marks = [];
 const measures = [];
+// perf_hooks' PerformanceObserver hears about new entries through this hook.
+let entryHook = null;
+function setEntryHook(fn) {
+  entryHook = fn;
+}
 
 function markTime(name) {
   for (let i = marks.length - 1; i >= 0; i--) {
@@ -151,6 +156,7 @@ class Performance extends (require('internal/event_target').EventTarget) {
   mark(name, options = undefined) {
     const m = new PerformanceMark(...arguments);
     marks.push(m);
+    if (entryHook !== null) entryHook(m);
     return m;
   }
 
@@ -176,6 +182,7 @@ class Performance extends (require('internal/event_target').EventTarget) {
     if (start === undefined) start = 0;
     const m = new PerformanceMeasure(kSkipThrow, name, 'measure', start, end - start, detail);
     measures.push(m);
+    if (entryHook !== null) entryHook(m);
     return m;
   }
 
@@ -262,6 +269,7 @@ function removeEntries(list, name) {
 const performance = new Performance(kSkipThrow);
 
 module.exports = {
+  setEntryHook,
   now,
   timeOrigin,
   performance,
