@@ -218,8 +218,9 @@ function debuglog(set, cb) {
     if (enabled) {
       const pid = process.pid;
       logger = (...args) => {
-        const msg = formatWithOptions({ colors: false }, ...args);
-        process.stderr.write(`${set} ${pid}: ${msg}\n`);
+        const colors = shouldColorize(process.stderr);
+        const msg = formatWithOptions({ colors }, ...args);
+        process.stderr.write(`${set} ${inspect(pid, { colors })}: ${msg}\n`);
       };
     } else {
       logger = () => {};
