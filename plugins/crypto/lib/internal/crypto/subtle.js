@@ -1,0 +1,296 @@
+'use strict';
+// SubtleCrypto's operations and CryptoKey. Secret-key algorithms (HMAC, AES-GCM/CBC/CTR/KW,
+// PBKDF2, HKDF) and digests work on the binding directly; every operation returns a promise and
+// the costly ones (derivations) run on the thread pool.
+
+const { Buffer } = require('buffer');
+const DOMException = require('internal/dom_exception');
+const { createCipheriv, createDecipheriv } = require('internal/crypto/cipher');
+const { SecretKeyObject, kKeyData } = require('internal/crypto/keys');
+const { isAnyArrayBuffer } = require('internal/crypto/util');
+const random = require('internal/crypto/random');
+
+const kKeyObject = Symbol('kKeyObject');
+const kAlgorithm = Symbol('kAlgorithm');
+const kExtractable = Symbol('kExtractable');
+const kUsages = Symbol('kUsages');
+const kType = Symbol('kType');
+const kConstruct = Symbol('kConstruct');
+
+class CryptoKey {
+  constructor(token, keyObject, algorithm, extractable, usages, type = 'secret') {
+    if (token !== kConstruct) throw new TypeError('Illegal constructor');
+    this[kKeyObject] = keyObject;
+    this[kAlgorithm] = algorithm;
+    this[kExtractable] = extractable;
+    this[kUsages] = usages;
+    this[kType] = type;
+  }
+  get type() { return this[kType]; }
+  get extractable() { return this[kExtractable]; }
+  get algorithm() { return this[kAlgorithm]; }
+  get usages() { return this[kUsages]; }
+}
+Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
+
+function keyObjectOf(key) {
+  return key[kKeyObject];
+}
+
+const kHashNames = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+const kHashLengths = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
+const kAlgorithmNames = ['AES-CBC', 'AES-CTR', 'AES-GCM', 'AES-KW', 'HMAC', 'PBKDF2', 'HKDF',
+                         'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
+
+function notSupported(message = 'Unrecognized algorithm name') {
+  return new DOMException(message, 'NotSupportedError');
+}
+function invalidAccess(message) {
+  return new DOMException(message, 'InvalidAccessError');
+}
+function operationError(message = 'The operation failed for an operation-specific reason') {
+  return new DOMException(message, 'OperationError');
+}
+
+function normalize(algorithm) {
+  if (typeof algorithm === 'string') algorithm = { name: algorithm };
+  if (algorithm === null || typeof algorithm !== 'object') {
+    throw new TypeError('Algorithm must be a string or an object');
+  }
+  const upper = String(algorithm.name).toUpperCase();
+  const name = kAlgorithmNames.find((n) => n === upper);
+  if (name === undefined) throw notSupported();
+  const out = { ...algorithm, name };
+  if (out.hash !== undefined) out.hash = normalize(out.hash);
+  return out;
+}
+
+function bytes(data, name = 'data') {
+  if (isAnyArrayBuffer(data)) return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  throw new TypeError(`Failed to execute: parameter ${name} is not of type BufferSource`);
+}
+
+function toArrayBuffer(buf) {
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+}
+
+function hashName(hash) {
+  const name = kHashNames[hash.name];
+  if (name === undefined) throw notSupported();
+  return name;
+}
+
+function checkUsage(key, usage) {
+  if (!key[kUsages].includes(usage)) {
+    throw invalidAccess(`The requested operation is not valid for the provided key`);
+  }
+}
+
+function checkAlgorithm(key, algorithm) {
+  if (key[kAlgorithm].name !== algorithm.name) {
+    throw invalidAccess('The requested operation is not valid for the provided key');
+  }
+}
+
+function secretKey(raw, algorithm, extractable, usages) {
+  return new CryptoKey(kConstruct, new SecretKeyObject(Buffer.from(raw)), algorithm, extractable, usages);
+}
+
+function importSecret(format, keyData, algorithm, extractable, usages) {
+  let raw;
+  if (format === 'raw') {
+    raw = bytes(keyData, 'keyData');
+  } else if (format === 'jwk') {
+    if (keyData === null || typeof keyData !== 'object' || keyData.kty !== 'oct') {
+      throw new DOMException('Invalid keyData', 'DataError');
+    }
+    raw = Buffer.from(keyData.k, 'base64url');
+  } else {
+    throw notSupported(`Unable to import ${algorithm.name} key with format ${format}`);
+  }
+  switch (algorithm.name) {
+    case 'HMAC': {
+      const hash = algorithm.hash;
+      if (hash === undefined) throw new TypeError('algorithm.hash is required');
+      hashName(hash);
+      const length = algorithm.length !== undefined ? algorithm.length : raw.length * 8;
+      return secretKey(raw, { name: 'HMAC', length, hash: { name: hash.name } }, extractable, usages);
+    }
+    case 'AES-CBC': case 'AES-CTR': case 'AES-GCM': case 'AES-KW':
+      if (![16, 24, 32].includes(raw.length)) throw new DOMException('Invalid key length', 'DataError');
+      return secretKey(raw, { name: algorithm.name, length: raw.length * 8 }, extractable, usages);
+    case 'PBKDF2': case 'HKDF':
+      if (extractable) throw new DOMException(`${algorithm.name} keys are not extractable`, 'SyntaxError');
+      return secretKey(raw, { name: algorithm.name }, false, usages);
+    default:
+      throw notSupported();
+  }
+}
+
+function aesCipherName(key, mode) {
+  return `aes-${key[kAlgorithm].length}-${mode}`;
+}
+
+function aes(encrypt, algorithm, key, data) {
+  const raw = key[kKeyObject][kKeyData];
+  data = bytes(data);
+  switch (algorithm.name) {
+    case 'AES-GCM': {
+      const tagLength = (algorithm.tagLength === undefined ? 128 : algorithm.tagLength) / 8;
+      const iv = bytes(algorithm.iv, 'iv');
+      const c = (encrypt ? createCipheriv : createDecipheriv)(aesCipherName(key, 'gcm'), raw, iv,
+                                                            { authTagLength: tagLength });
+      if (algorithm.additionalData !== undefined) c.setAAD(bytes(algorithm.additionalData));
+      if (encrypt) {
+        const out = Buffer.concat([c.update(data), c.final(), c.getAuthTag()]);
+        return toArrayBuffer(out);
+      }
+      if (data.length < tagLength) throw operationError('The provided data is too small.');
+      c.setAuthTag(data.subarray(data.length - tagLength));
+      try {
+        return toArrayBuffer(Buffer.concat([c.update(data.subarray(0, data.length - tagLength)), c.final()]));
+      } catch {
+        throw operationError();
+      }
+    }
+    case 'AES-CBC': {
+      const c = (encrypt ? createCipheriv : createDecipheriv)(aesCipherName(key, 'cbc'), raw, bytes(algorithm.iv, 'iv'));
+      try {
+        return toArrayBuffer(Buffer.concat([c.update(data), c.final()]));
+      } catch {
+        throw operationError();
+      }
+    }
+    case 'AES-CTR': {
+      const c = (encrypt ? createCipheriv : createDecipheriv)(aesCipherName(key, 'ctr'), raw, bytes(algorithm.counter, 'counter'));
+      return toArrayBuffer(Buffer.concat([c.update(data), c.final()]));
+    }
+    default:
+      throw notSupported();
+  }
+}
+
+function deriveBitsCb(algorithm, key, length) {
+  const raw = key[kKeyObject][kKeyData];
+  if (length === null || length === undefined || length % 8 !== 0) {
+    return Promise.reject(operationError('length must be a multiple of 8'));
+  }
+  return new Promise((resolve, reject) => {
+    const done = (err, out) => (err ? reject(operationError(err.message)) : resolve(toArrayBuffer(out)));
+    if (length === 0) return resolve(new ArrayBuffer(0));
+    if (algorithm.name === 'PBKDF2') {
+      if (!(algorithm.iterations > 0)) return reject(operationError('iterations cannot be zero'));
+      binding.pbkdf2(raw, bytes(algorithm.salt, 'salt'), algorithm.iterations, length / 8,
+                     hashName(algorithm.hash), done);
+    } else if (algorithm.name === 'HKDF') {
+      binding.hkdf(hashName(algorithm.hash), raw, bytes(algorithm.salt, 'salt'),
+                   bytes(algorithm.info, 'info'), length / 8, done);
+    } else {
+      reject(notSupported());
+    }
+  });
+}
+
+const methods = {
+  async digest(algorithm, data) {
+    algorithm = normalize(algorithm);
+    const out = binding.oneShotDigest(hashName(algorithm), bytes(data), -1);
+    return toArrayBuffer(out);
+  },
+
+  async generateKey(algorithm, extractable, keyUsages) {
+    algorithm = normalize(algorithm);
+    let length = algorithm.length;
+    if (algorithm.name === 'HMAC') {
+      if (length === undefined) length = kHashLengths[algorithm.hash.name];
+      const raw = random.randomBytes(Math.ceil(length / 8));
+      return secretKey(raw, { name: 'HMAC', length, hash: { name: algorithm.hash.name } }, extractable, keyUsages);
+    }
+    if (algorithm.name.startsWith('AES-')) {
+      if (![128, 192, 256].includes(length)) {
+        throw new DOMException('AES key length must be 128, 192, or 256 bits', 'OperationError');
+      }
+      return secretKey(random.randomBytes(length / 8), { name: algorithm.name, length }, extractable, keyUsages);
+    }
+    throw notSupported();
+  },
+
+  async importKey(format, keyData, algorithm, extractable, keyUsages) {
+    algorithm = normalize(algorithm);
+    return importSecret(format, keyData, algorithm, extractable, [...keyUsages]);
+  },
+
+  async exportKey(format, key) {
+    if (!(key instanceof CryptoKey)) throw new TypeError('key must be a CryptoKey');
+    if (!key[kExtractable]) throw invalidAccess('key is not extractable');
+    const raw = key[kKeyObject][kKeyData];
+    if (format === 'raw') return toArrayBuffer(Buffer.from(raw));
+    if (format === 'jwk') {
+      const jwk = { key_ops: key[kUsages].slice(), ext: key[kExtractable], kty: 'oct', k: raw.toString('base64url') };
+      const a = key[kAlgorithm];
+      if (a.name === 'HMAC') jwk.alg = `HS${a.hash.name.slice(4)}`;
+      else if (a.name.startsWith('AES-')) jwk.alg = `A${a.length}${a.name.slice(4)}`;
+      return jwk;
+    }
+    throw notSupported(`Unable to export a raw ${key[kAlgorithm].name} key`);
+  },
+
+  async sign(algorithm, key, data) {
+    algorithm = normalize(algorithm);
+    checkAlgorithm(key, algorithm);
+    checkUsage(key, 'sign');
+    if (algorithm.name !== 'HMAC') throw notSupported();
+    const h = new binding.Hmac(kHashNames[key[kAlgorithm].hash.name], key[kKeyObject][kKeyData]);
+    h.update(bytes(data));
+    return toArrayBuffer(h.digest());
+  },
+
+  async verify(algorithm, key, signature, data) {
+    algorithm = normalize(algorithm);
+    checkAlgorithm(key, algorithm);
+    checkUsage(key, 'verify');
+    if (algorithm.name !== 'HMAC') throw notSupported();
+    const h = new binding.Hmac(kHashNames[key[kAlgorithm].hash.name], key[kKeyObject][kKeyData]);
+    h.update(bytes(data));
+    const mac = h.digest();
+    const sig = bytes(signature, 'signature');
+    return sig.length === mac.length && binding.timingSafeEqual(sig, mac);
+  },
+
+  async encrypt(algorithm, key, data) {
+    algorithm = normalize(algorithm);
+    checkAlgorithm(key, algorithm);
+    checkUsage(key, 'encrypt');
+    return aes(true, algorithm, key, data);
+  },
+
+  async decrypt(algorithm, key, data) {
+    algorithm = normalize(algorithm);
+    checkAlgorithm(key, algorithm);
+    checkUsage(key, 'decrypt');
+    return aes(false, algorithm, key, data);
+  },
+
+  async deriveBits(algorithm, baseKey, length) {
+    algorithm = normalize(algorithm);
+    checkAlgorithm(baseKey, algorithm);
+    checkUsage(baseKey, 'deriveBits');
+    return deriveBitsCb(algorithm, baseKey, length);
+  },
+
+  async deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, keyUsages) {
+    algorithm = normalize(algorithm);
+    derivedKeyAlgorithm = normalize(derivedKeyAlgorithm);
+    checkAlgorithm(baseKey, algorithm);
+    checkUsage(baseKey, 'deriveKey');
+    let length = derivedKeyAlgorithm.length;
+    if (length === undefined && derivedKeyAlgorithm.name === 'HMAC') {
+      length = kHashLengths[derivedKeyAlgorithm.hash.name];
+    }
+    const bits = await deriveBitsCb(algorithm, baseKey, length);
+    return importSecret('raw', bits, derivedKeyAlgorithm, extractable, [...keyUsages]);
+  },
+};
+
+module.exports = { CryptoKey, keyObjectOf, methods };
