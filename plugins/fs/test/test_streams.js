@@ -106,4 +106,13 @@ fs.createWriteStream(tmp('nodir', 'x')).on('error', mustCall((err) => {
   const lines = [];
   for await (const line of lh.readLines()) lines.push(line);
   assert.deepStrictEqual(lines, ['one', 'two', 'three']);
+
+  // readableWebStream: the file's bytes as a WHATWG stream; the handle stays open and locked
+  const wh = await fsp.open(src);
+  let total = 0;
+  for await (const chunk of wh.readableWebStream()) total += chunk.byteLength;
+  assert.strictEqual(total, data.length);
+  assert.throws(() => wh.readableWebStream(), { code: 'ERR_INVALID_STATE' });
+  await wh.close();
+  assert.throws(() => wh.readableWebStream(), { code: 'ERR_INVALID_STATE' });
 })().then(mustCall());

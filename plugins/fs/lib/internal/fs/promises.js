@@ -56,6 +56,7 @@ const { F_OK, O_RDWR, S_IFMT, S_IFDIR } = constants;
 const kReadFileEncodings = { __proto__: null, utf8: 1, 'utf-8': 1, latin1: 2, binary: 2 };
 
 const kFd = Symbol('kFd');
+const kLocked = Symbol('kLocked');
 const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
 const kCloseResolve = Symbol('kCloseResolve');
@@ -199,8 +200,29 @@ class FileHandle extends EventEmitter {
     return new WriteStream(undefined, { ...options, fd: this });
   }
 
-  readableWebStream() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('readableWebStream');
+  // A WHATWG ReadableStream of the file's bytes from the current position; the handle stays open.
+  readableWebStream(options = kEmptyObject) {
+    if (this[kFd] === -1) throw new ERR_INVALID_STATE('The FileHandle is closed');
+    if (this[kClosePromise]) throw new ERR_INVALID_STATE('The FileHandle is closing');
+    if (this[kLocked]) throw new ERR_INVALID_STATE('The FileHandle is locked');
+    this[kLocked] = true;
+    const handle = this;
+    const source = {
+      async pull(controller) {
+        const buffer = Buffer.allocUnsafeSlow(65536);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) {
+          controller.close(); // the handle stays locked, as in Node
+          return;
+        }
+        controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
+      },
+      cancel() {
+        handle[kLocked] = false;
+      },
+    };
+    if (options && options.type === 'bytes') source.type = 'bytes';
+    return new ReadableStream(source);
   }
 }
 
