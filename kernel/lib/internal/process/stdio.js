@@ -224,7 +224,8 @@ function createWritableStdioStream(fd) {
   const type = guessHandleType(fd);
   let stream;
   try {
-    stream = new StdioWriteStream(fd, type);
+    // On a terminal the stream is a tty.WriteStream, as in Node.
+    stream = type === 'TTY' ? new (require('tty').WriteStream)(fd) : new StdioWriteStream(fd, type);
   } catch {
     // The descriptor is closed or unusable: writes go nowhere, as in Node.
     stream = new Writable({ write(chunk, enc, cb) { cb(); } });
@@ -332,7 +333,7 @@ function createStdin() {
   const type = guessHandleType(0);
   let stream;
   try {
-    stream = new StdinStream(0, type);
+    stream = type === 'TTY' ? new (require('tty').ReadStream)(0) : new StdinStream(0, type);
   } catch {
     stream = new Readable({ read() { this.push(null); } });
     stream.fd = 0;
