@@ -1,0 +1,44 @@
+// Shared pieces of the dns binding: per-environment state and helpers to build values and enter
+// JS. Node-API, libuv and c-ares only (no v8.h).
+#pragma once
+
+#include <ares.h>
+#include <uv.h>
+
+#include <cstdint>
+
+#include "node_api.h"
+
+namespace nodus_dns {
+
+struct Binding {
+  napi_env env = nullptr;
+  uv_loop_t* loop = nullptr;
+  napi_async_context async_context = nullptr;
+};
+
+Binding* GetBinding(napi_env env);
+
+napi_value Undefined(napi_env env);
+napi_value Int(napi_env env, int64_t value);
+napi_value Str(napi_env env, const char* s);
+bool GetString(napi_env env, napi_value value, char* buf, size_t size);
+int32_t GetInt32(napi_env env, napi_value value, int32_t fallback = 0);
+
+// Calls obj.oncomplete(...argv) through napi_make_callback (ticks and microtasks drain after it,
+// exceptions reach 'uncaughtException'). The caller holds a handle scope.
+void CallOncomplete(napi_env env, napi_value obj, size_t argc, napi_value* argv);
+
+// The name of a c-ares status as Node reports it ('ENOTFOUND', 'ETIMEOUT', ...).
+const char* AresErrorCode(int status);
+
+// Builds the JS result of one query type from a raw DNS answer; returns an ares status.
+// `ttls` (may be null) receives an array of TTLs for A/AAAA answers.
+int ParseReply(napi_env env, int type, const unsigned char* buf, int len, napi_value* result,
+               napi_value* ttls);
+
+// Registration, one per source file.
+void RegisterGetaddrinfo(napi_env env, napi_value binding);
+void RegisterChannel(napi_env env, napi_value binding);
+
+}  // namespace nodus_dns
