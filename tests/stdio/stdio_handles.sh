@@ -65,7 +65,7 @@ out=$( (sleep 6; echo late) | timeout 5 "$nodus" -e 'console.log("done")'; echo 
 check "unread stdin pipe does not keep the process alive" $'done\nrc=0' "$out"
 
 # A paused stdin keeps reading into its buffer until the end of the input, as in Node.
-out=$( (echo first; sleep 0.3; echo second) | timeout 8 "$nodus" -e 'process.stdin.once("data", (d) => { console.log(String(d).trim()); process.stdin.pause(); }); process.stdin.on("end", () => console.log("no end while paused")); setTimeout(() => console.log("buffered", process.stdin.readableLength), 1500)'; echo "rc=$?")
+out=$( (echo first; sleep 1; echo second) | timeout 10 "$nodus" -e 'process.stdin.once("data", (d) => { console.log(String(d).trim()); process.stdin.pause(); }); process.stdin.on("end", () => console.log("no end while paused")); setTimeout(() => console.log("buffered", process.stdin.readableLength), 2500)'; echo "rc=$?")
 check "paused stdin buffers until EOF" $'first\nbuffered 7\nrc=0' "$out"
 
 # Async iteration of stdin.
