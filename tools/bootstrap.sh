@@ -27,13 +27,16 @@ extract() { # package-name marker-file
   [ -e "$2" ] && return 0
   local tmp; tmp=$(mktemp -d)
   (cd "$tmp" && apt-get download -qq "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get download -qq "$1"; })
-  dpkg-deb -x "$tmp"/"$1"_*.deb "$deps/v8"
+  dpkg-deb -x "$tmp"/"${1%%=*}"_*.deb "$deps/v8"
   rm -rf "$tmp"
 }
 mkdir -p "$deps/v8"
 extract libnode108 "$deps/v8/usr/lib/x86_64-linux-gnu/libnode.so.108"
 extract libnode-dev "$deps/v8/usr/include/node/v8.h"
 extract node-llhttp "$deps/v8/usr/share/llhttp/llhttp.c"
+# libnode-dev lacks v8-inspector.h; Debian's Node 18 package (same V8 10.2) ships it. Only its
+# headers are used (the inspector itself is inside libnode).
+extract nodejs=18.20.4+dfsg-1~deb12u3 "$deps/v8/usr/include/nodejs/deps/v8/include/v8-inspector.h"
 # libnode-dev ships the unversioned link names; make sure they exist.
 libdir="$deps/v8/usr/lib/x86_64-linux-gnu"
 for l in libv8 libv8_libplatform; do

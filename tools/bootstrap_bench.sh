@@ -9,11 +9,11 @@ bash "$root/tools/bootstrap.sh" >/dev/null
 for p in wrk hyperfine; do
   command -v "$p" >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$p" >/dev/null; }
 done
-if [ ! -x "$deps/v8/usr/bin/node" ]; then
+# tools/bootstrap.sh already extracted Debian's nodejs 18 (for the inspector headers); its binary
+# needs these JS packages, which only add files under /usr/share/nodejs.
+if [ ! -d /usr/share/nodejs/acorn ]; then
   tmp=$(mktemp -d)
-  (cd "$tmp" && apt-get download -qq nodejs=18.20.4+dfsg-1~deb12u3 node-acorn node-cjs-module-lexer node-undici)
-  dpkg-deb -x "$tmp"/nodejs_*.deb "$deps/v8"
-  # Debian's Node 18 reads these JS files at startup; they only add files under /usr/share/nodejs.
+  (cd "$tmp" && apt-get download -qq node-acorn node-cjs-module-lexer node-undici)
   for f in "$tmp"/node-*.deb; do dpkg-deb -x "$f" /; done
   rm -rf "$tmp"
 fi

@@ -293,6 +293,9 @@ void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target)
   opt("preload", StrArray(ctx, o.preload));
   opt("inputType", Str(isolate, o.input_type));
   opt("stackTraceLimit", v8::Integer::New(isolate, o.stack_trace_limit));
+  cli::InspectOptions inspect = cli::ParseInspect(o.inspect);
+  opt("inspectBrk", v8::Boolean::New(isolate, inspect.brk));
+  opt("inspectPort", v8::Integer::New(isolate, inspect.port));
   set("options", opts);
 }
 

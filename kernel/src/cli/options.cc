@@ -140,6 +140,31 @@ ParseResult Parse(int argc, char** argv) {
   return r;
 }
 
+InspectOptions ParseInspect(const std::vector<std::string>& flags) {
+  InspectOptions o;
+  for (const std::string& f : flags) {
+    auto eq = f.find('=');
+    std::string name = f.substr(0, eq);
+    std::string value = eq == std::string::npos ? "" : f.substr(eq + 1);
+    if (name == "--inspect") o.enabled = true;
+    else if (name == "--inspect-brk") o.enabled = o.brk = true;
+    else if (name == "--inspect-wait") o.enabled = o.wait = true;
+    else if (name != "--inspect-port") continue;
+    if (value.empty()) continue;
+    auto colon = value.rfind(':');
+    std::string port = value;
+    if (colon != std::string::npos) {
+      o.host = value.substr(0, colon);
+      port = value.substr(colon + 1);
+    } else if (value.find_first_not_of("0123456789") != std::string::npos) {
+      o.host = value;
+      port.clear();
+    }
+    if (!port.empty()) o.port = std::atoi(port.c_str());
+  }
+  return o;
+}
+
 const char* HelpText() {
   return "Usage: nodus [options] [ script.js | -e \"script\" | - ] [arguments]\n"
          "       nodus --plugins\n\n"
@@ -151,6 +176,9 @@ const char* HelpText() {
          "  -h, --help                print node command line options\n"
          "  -i, --interactive         always enter the REPL even if stdin does not appear to be a terminal\n"
          "  --input-type=...          set module type for string input\n"
+         "  --inspect[=[host:]port]   activate inspector on host:port (default: 127.0.0.1:9229)\n"
+         "  --inspect-brk[=[host:]port]  activate inspector and break at start of user script\n"
+         "  --inspect-wait[=[host:]port] activate inspector and wait for a debugger to attach\n"
          "  -p, --print [...]         evaluate script and print result\n"
          "  --plugin NAME=PATH        serve plugin NAME from the file PATH (also NODUS_PLUGIN_<NAME>=PATH)\n"
          "  --plugins                 list the plugins of this runtime and exit\n"

@@ -30,6 +30,16 @@ struct Options {
   int stack_trace_limit = 10;
 };
 
+// --inspect[=[host:]port], --inspect-brk, --inspect-wait, --inspect-port.
+struct InspectOptions {
+  bool enabled = false;  // start the inspector at startup
+  bool brk = false;      // wait for a debugger, then pause on the first line of the script
+  bool wait = false;     // wait for a debugger, then run
+  std::string host = "127.0.0.1";
+  int port = 9229;
+};
+InspectOptions ParseInspect(const std::vector<std::string>& flags);
+
 struct ParseResult {
   Options options;
   std::optional<std::string> error;  // Node-style message; exit code 9

@@ -15,6 +15,7 @@
 #include "plugins/plugin_host.h"
 #include "runtime/builtins.h"
 #include "runtime/errors.h"
+#include "inspector/inspector_agent.h"
 
 extern "C" const nodus_js_source nodus_kernel_esm_deps_js[];
 
@@ -373,6 +374,18 @@ int Runtime::Run() {
   }
   v8::Local<v8::Context> ctx = context();
   v8::Context::Scope context_scope(ctx);
+  cli::InspectOptions inspect = cli::ParseInspect(options_.inspect);
+  if (inspect.enabled) {
+    inspector::Agent& agent = inspector::Agent::Get(*this);
+    std::string error;
+    if (!agent.StartIo(inspect.host, inspect.port, &error)) {
+      std::fprintf(stderr, "Starting inspector on %s:%d failed: %s\n", inspect.host.c_str(), inspect.port,
+                   error.c_str());
+      return 12;  // Node's exit code for an invalid debug argument
+    }
+    if (inspect.brk || inspect.wait) agent.WaitForDebugger();
+    if (inspect.brk) agent.RequestBreakOnStart();
+  }
   // startMain refreshes per-process state and runs the entry point (script, -e, stdin...).
   ++callback_depth_;
   v8::MaybeLocal<v8::Value> r = start->Call(ctx, v8::Undefined(isolate_), 0, nullptr);

@@ -48,7 +48,25 @@ defineGlobal('setInterval', timers.setInterval);
 defineGlobal('setTimeout', timers.setTimeout);
 defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
 
-defineLazyGlobal('console', () => require('console'));
+// V8's own console reaches a connected debugger; the global console calls it as well as printing.
+const vmConsole = globalThis.console;
+Object.defineProperty(globalThis, Symbol.for('nodus.vmConsole'), { value: vmConsole });
+defineLazyGlobal('console', () => {
+  const console = require('console');
+  for (const key of Object.keys(vmConsole)) {
+    const nodeMethod = console[key];
+    const vmMethod = vmConsole[key];
+    if (typeof nodeMethod !== 'function' || typeof vmMethod !== 'function') continue;
+    const wrapped = {
+      [key](...args) {
+        vmMethod(...args);
+        return Reflect.apply(nodeMethod, this, args);
+      },
+    }[key];
+    Object.defineProperty(console, key, { value: wrapped, writable: true, configurable: true, enumerable: true });
+  }
+  return console;
+});
 defineLazyGlobal('Buffer', () => require('buffer').Buffer);
 defineLazyGlobal('URL', () => require('internal/url').URL);
 defineLazyGlobal('URLSearchParams', () => require('internal/url').URLSearchParams);

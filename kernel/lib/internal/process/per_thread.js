@@ -55,7 +55,6 @@ function setup(process, native) {
   define('features', { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true,
     tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false });
   define('config', { target_defaults: {}, variables: { napi_build_version: '10' } });
-  define('debugPort', 9229);
   define('_exiting', false, false);
   define('moduleLoadList', [], false);
   define('allowedNodeEnvironmentFlags', new Set());
@@ -250,6 +249,7 @@ function refresh(process, native) {
   define('env', native.env);
   define('pid', native.pid);
   define('ppid', native.ppid);
+  define('debugPort', native.options.inspectPort);
 }
 
 module.exports = { setup, refresh };

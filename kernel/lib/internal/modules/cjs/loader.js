@@ -337,6 +337,11 @@ Module.prototype._compile = function(content, filename) {
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
+  // --inspect-brk: the main module's first statement is where the debugger pauses.
+  if (this.id === '.' && internalBinding('process').options.inspectBrk) {
+    return internalBinding('inspector').callAndPauseOnStart(compiledWrapper, exports, exports, require, this,
+      filename, dirname);
+  }
   return Reflect.apply(compiledWrapper, exports, [exports, require, this, filename, dirname]);
 };
 

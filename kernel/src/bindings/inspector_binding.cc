@@ -1,0 +1,106 @@
+// internalBinding('inspector'): the `inspector` module's native half. The agent is created on
+// first use only.
+#include "bindings/binding_registry.h"
+#include "inspector/inspector_agent.h"
+#include "runtime/errors.h"
+#include "runtime/runtime.h"
+
+namespace nodus {
+namespace {
+
+using inspector::Agent;
+
+Agent& AgentOf(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  return Agent::Get(*Runtime::From(args.GetIsolate()->GetCurrentContext()));
+}
+
+v8::Local<v8::String> Str(v8::Isolate* isolate, const std::string& s) {
+  return v8::String::NewFromUtf8(isolate, s.c_str(), v8::NewStringType::kNormal, static_cast<int>(s.size()))
+      .ToLocalChecked();
+}
+
+// open(port, host) -> url; throws with the reason when the port cannot be bound.
+void Open(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  int port = args[0]->IsNumber() ? args[0]->Int32Value(isolate->GetCurrentContext()).FromMaybe(9229) : 9229;
+  std::string host = args[1]->IsString() ? ToStdString(isolate, args[1]) : "127.0.0.1";
+  std::string error;
+  Agent& agent = AgentOf(args);
+  if (!agent.StartIo(host, port, &error)) {
+    v8::Local<v8::Object> err = v8::Exception::Error(Str(isolate, "Failed to start the inspector: " + error)).As<v8::Object>();
+    err->Set(isolate->GetCurrentContext(), OneByte(isolate, "code"), OneByte(isolate, "ERR_INSPECTOR_COMMAND")).Check();
+    isolate->ThrowException(err);
+    return;
+  }
+  args.GetReturnValue().Set(Str(isolate, agent.WebSocketUrl()));
+}
+
+void Close(const v8::FunctionCallbackInfo<v8::Value>& args) { AgentOf(args).StopIo(); }
+
+void Url(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Agent& agent = AgentOf(args);
+  if (agent.io_active()) args.GetReturnValue().Set(Str(args.GetIsolate(), agent.WebSocketUrl()));
+}
+
+void WaitForDebugger(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Agent& agent = AgentOf(args);
+  if (!agent.io_active()) return args.GetReturnValue().Set(false);
+  agent.WaitForDebugger();
+  args.GetReturnValue().Set(true);
+}
+
+struct LocalSessionState {
+  v8::Global<v8::Function> callback;
+};
+
+// connect(onMessage(json)) -> session id
+void Connect(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Runtime* rt = Runtime::From(isolate->GetCurrentContext());
+  auto state = std::make_shared<LocalSessionState>();
+  state->callback.Reset(isolate, args[0].As<v8::Function>());
+  int id = AgentOf(args).ConnectLocal([rt, state](const std::string& msg) {
+    v8::Isolate* iso = rt->isolate();
+    v8::HandleScope scope(iso);
+    v8::Local<v8::Value> arg = Str(iso, msg);
+    v8::TryCatch tc(iso);
+    (void)state->callback.Get(iso)->Call(rt->context(), v8::Undefined(iso), 1, &arg);
+  });
+  args.GetReturnValue().Set(id);
+}
+
+void Dispatch(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  AgentOf(args).DispatchLocal(args[0]->Int32Value(isolate->GetCurrentContext()).FromMaybe(0),
+                              ToStdString(isolate, args[1]));
+}
+
+void Disconnect(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  AgentOf(args).DisconnectLocal(args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0));
+}
+
+// callAndPauseOnStart(fn, thisArg, ...args): the main module under --inspect-brk.
+void CallAndPauseOnStart(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  std::vector<v8::Local<v8::Value>> argv;
+  for (int i = 2; i < args.Length(); i++) argv.push_back(args[i]);
+  v8::Local<v8::Value> r;
+  if (AgentOf(args).CallAndPauseOnStart(args[0].As<v8::Function>(), args[1], static_cast<int>(argv.size()),
+                                        argv.data()).ToLocal(&r))
+    args.GetReturnValue().Set(r);
+}
+
+void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
+  SetMethod(ctx, target, "open", Open);
+  SetMethod(ctx, target, "close", Close);
+  SetMethod(ctx, target, "url", Url);
+  SetMethod(ctx, target, "waitForDebugger", WaitForDebugger);
+  SetMethod(ctx, target, "connect", Connect);
+  SetMethod(ctx, target, "dispatch", Dispatch);
+  SetMethod(ctx, target, "disconnect", Disconnect);
+  SetMethod(ctx, target, "callAndPauseOnStart", CallAndPauseOnStart);
+}
+
+}  // namespace
+}  // namespace nodus
+
+NODUS_BINDING(inspector, nodus::Init);
