@@ -134,18 +134,13 @@ function getErrMessage(fn) {
   }
   if (end === -1) return undefined;
   code = code.slice(0, end);
-  // Indentation of continuation lines is normalised to two spaces like the first line.
+  // Continuation lines lose up to `column` leading blanks, then get two spaces like the first.
   const codeLines = code.split('\n');
-  if (codeLines.length > 1) {
-    let minIndent = Infinity;
-    for (let i = 1; i < codeLines.length; i++) {
-      const m = /^\s*/.exec(codeLines[i])[0].length;
-      if (codeLines[i].trim() !== '' && m < minIndent) minIndent = m;
-    }
-    const firstIndent = /^\s*/.exec(lines[line])[0].length;
-    const strip = Math.min(minIndent, firstIndent);
-    for (let i = 1; i < codeLines.length; i++) codeLines[i] = codeLines[i].slice(strip);
-    code = codeLines.join('\n  ');
+  code = codeLines.shift();
+  for (const frame of codeLines) {
+    let pos = 0;
+    while (pos < column && (frame[pos] === ' ' || frame[pos] === '\t')) pos++;
+    code += `\n  ${frame.slice(pos)}`;
   }
   return `The expression evaluated to a falsy value:\n\n  ${code}\n`;
 }
