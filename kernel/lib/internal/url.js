@@ -1197,8 +1197,7 @@ const URLSearchParamsIteratorPrototype = Object.create(
           const v = kind === 'key' ? list[i] : kind === 'value' ? list[i + 1] : [list[i], list[i + 1]];
           output.push(inspect(v, { ...ctx, depth: recurseTimes === null ? null : recurseTimes - 1 }));
         }
-        return `URLSearchParams Iterator { ${output.join(', ')}${output.length ? ' ' : ''}}`
-          .replace('{  }', '{  }');
+        return `URLSearchParams Iterator { ${output.join(', ')} }`;
       },
     },
   });

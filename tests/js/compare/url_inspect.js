@@ -1,0 +1,11 @@
+const util = require('util');
+const u = new URL('https://a.com/p?x=1&y=2#h');
+console.log({ u });
+console.log([u.searchParams]);
+console.log(util.inspect({ a: { b: { c: u } } }));
+console.log(util.inspect(u, { depth: 0 }));
+console.log(util.inspect(u.searchParams.entries()), util.inspect(u.searchParams.keys()), util.inspect(new URLSearchParams().values()));
+const long = new URLSearchParams(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`key${i}`, `value${i}`])));
+console.log(long);
+console.log(util.inspect(u, { showHidden: false, colors: true }));
+const it = u.searchParams.entries(); it.next(); console.log(it);
