@@ -230,6 +230,29 @@ static napi_value AddAsyncCleanupHook(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* Like a node-addon-api static Napi::Reference: deleted by a C++/ELF destructor at process exit,
+ * after the runtime is gone. That must not crash. */
+static napi_env exit_env = NULL;
+static napi_ref exit_ref = NULL;
+static int report_at_exit = 0;
+
+static napi_value KeepRefUntilExit(napi_env env, napi_callback_info info) {
+  GET_ARGS(env, info, 1);
+  exit_env = env;
+  report_at_exit = 1;
+  NAPI_CALL(env, napi_create_reference(env, argv[0], 1, &exit_ref));
+  return NULL;
+}
+
+__attribute__((destructor)) static void AtExit(void) {
+  if (!report_at_exit) return;
+  napi_value obj;
+  napi_status deleted = napi_delete_reference(exit_env, exit_ref);
+  napi_status created = napi_create_object(exit_env, &obj);
+  fprintf(stderr, "after exit: delete_reference %d, create_object %s\n", deleted,
+          created == napi_ok ? "ok" : "refused");
+}
+
 static napi_value HostInfo(napi_env env, napi_callback_info info) {
   napi_value out, script, result;
   uint32_t version;
@@ -303,6 +326,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       DECLARE_METHOD("runScript", RunScript),   DECLARE_METHOD("badArgs", BadArgs),
       DECLARE_METHOD("printOnFinalize", PrintOnFinalize),
       DECLARE_METHOD("addAsyncCleanupHook", AddAsyncCleanupHook),
+      DECLARE_METHOD("keepRefUntilExit", KeepRefUntilExit),
   };
   return DefineMethods(env, exports, props, COUNT_OF(props));
 }

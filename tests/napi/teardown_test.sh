@@ -36,6 +36,14 @@ if [ -n "$node" ] && [ -x "$node" ]; then
 $got"
 fi
 
+# Node-API calls from static destructors after the runtime is gone: deleting a reference
+# succeeds, anything needing the engine is refused; nothing crashes. (nodus only: on Node the
+# environment is freed by then.)
+run "$nodus" "require('$addon').keepRefUntilExit({})"
+[ "$got" = "instance data finalized after 0 calls
+after exit: delete_reference 0, create_object refused" ] ||
+  fail "static destructor after teardown: $got"
+
 # napi_fatal_error: message on stderr, then abort (SIGABRT).
 out=$("$nodus" -e "require('$dir/errors.node').fatalError()" 2>&1)
 status=$?

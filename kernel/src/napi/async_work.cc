@@ -24,14 +24,13 @@ struct napi_async_work__ {
     // Copied: `complete` usually deletes the work item.
     napi_async_complete_callback complete = work->complete;
     void* data = work->data;
-    if (complete != nullptr && !env->tearing_down) {
+    if (complete != nullptr && !env->tearing_down && !env->gone) {
       napi_status result = status == UV_ECANCELED ? napi_cancelled : napi_ok;
       v8::HandleScope scope(env->isolate);
       v8::Context::Scope context_scope(env->context());
       nodus::Runtime::CallbackScope callback_scope(*env->rt);
       env->CallFromLoop([&](napi_env e) { complete(e, result, data); });
     }
-    env->Unref();
   }
 };
 
@@ -71,7 +70,6 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_queue_async_work(node_api_basic_env env,
   int rc = uv_queue_work(env->rt->loop(), &work->req, napi_async_work__::Execute,
                          napi_async_work__::After);
   NAPI_RETURN_IF_FALSE(env, rc == 0, napi_generic_failure);
-  env->Ref();  // released by After, which libuv always calls (also when cancelled)
   return ClearError(env);
 }
 

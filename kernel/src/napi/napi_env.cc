@@ -19,7 +19,7 @@ void TeardownHook(void* arg) {
   napi_env env = static_cast<napi_env>(arg);
   env->RunCleanupHooks();
   env->Teardown();
-  env->Unref();
+  env->gone = true;  // not deleted: see napi_env__::gone
 }
 
 // node_api_get_module_file_name reports a file: URL, percent-encoding what a URL path cannot hold.

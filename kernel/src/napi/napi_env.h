@@ -72,13 +72,10 @@ struct napi_env__ {
   std::vector<nodus::napi::DeferredFinalizer> pending_finalizers;
   uv_async_t* drain_handle = nullptr;  // heap-owned: closed at teardown, freed by its close cb
 
-  // The runtime holds one reference; work still in flight on the thread pool holds others, so
-  // its completion never touches a deleted environment (it is skipped after teardown).
-  int refs = 1;
-  void Ref() { ++refs; }
-  void Unref() {
-    if (--refs == 0) delete this;
-  }
+  // Set once teardown is over and the isolate may be gone. The struct itself is never freed:
+  // addons still call Node-API after that (static destructors of node-addon-api references,
+  // thread-pool work completing late), and those calls must fail cleanly, not touch freed memory.
+  bool gone = false;
 
   bool CanCallIntoJs() const { return !tearing_down && !isolate->IsExecutionTerminating(); }
   bool PureFinalizers() const { return module_api_version == NAPI_VERSION_EXPERIMENTAL; }
@@ -145,6 +142,11 @@ class TryCatch : public v8::TryCatch {
 
 [[noreturn]] void FatalError(const char* location, const char* message);
 
+inline napi_status GoneError(napi_env env) {
+  return SetError(env, env->module_api_version >= 10 ? napi_cannot_run_js
+                                                     : napi_pending_exception);
+}
+
 // Status when a call into JS yielded nothing: the exception if one was thrown, else `status`.
 inline napi_status FailedCall(napi_env env, const v8::TryCatch& tc, napi_status status) {
   return SetError(env, tc.HasCaught() ? napi_pending_exception : status);
@@ -170,6 +172,14 @@ v8::Local<v8::Object> BufferPrototype(napi_env env);
 // ---- argument checks (the shapes every function shares) ----
 
 #define NAPI_CHECK_ENV(env)                                                     \
+  do {                                                                          \
+    if ((env) == nullptr) return napi_invalid_arg;                              \
+    if ((env)->gone) return ::nodus::napi::GoneError(env);                      \
+  } while (0)
+
+// For calls that stay safe after teardown (they touch no V8 state): deleting references,
+// reading instance data, removing hooks. Static destructors make them at exit.
+#define NAPI_CHECK_ENV_ALLOW_GONE(env)                                          \
   do {                                                                          \
     if ((env) == nullptr) return napi_invalid_arg;                              \
   } while (0)
