@@ -116,7 +116,16 @@ struct ReadFileJob final : Job {
     if (encoding == kAsBuffer && known_size) {
       napi_value buffer;
       void* memory = nullptr;
-      if (napi_create_buffer(env, cap, &memory, &buffer) != napi_ok) return false;
+      if (napi_create_buffer(env, cap, &memory, &buffer) != napi_ok) {
+        // Reported as ENOMEM through the normal error path instead of a stray exception.
+        bool pending = false;
+        napi_is_exception_pending(env, &pending);
+        if (pending) {
+          napi_value ignored;
+          napi_get_and_clear_last_exception(env, &ignored);
+        }
+        return false;
+      }
       napi_create_reference(env, buffer, 1, &keep);
       data = static_cast<char*>(memory);
       js_owned = true;
