@@ -1268,14 +1268,17 @@ class URL {
   }
 
   static createObjectURL(obj) {
-    const blob = require('internal/blob');
-    if (typeof blob.createObjectURL === 'function') return blob.createObjectURL(obj);
-    throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    const { isBlob } = require('internal/blob');
+    if (!isBlob(obj)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    const id = randomUUID();
+    blobRegistry.set(id, obj);
+    return `blob:nodedata:${id}`;
   }
 
   static revokeObjectURL(url) {
-    const blob = require('internal/blob');
-    if (typeof blob.revokeObjectURL === 'function') blob.revokeObjectURL(url);
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    const id = blobIdOf(url);
+    if (id !== undefined) blobRegistry.delete(id);
   }
 
   get href() {
@@ -1488,6 +1491,34 @@ for (const name of ['canParse', 'createObjectURL', 'revokeObjectURL']) {
   Object.defineProperty(URL, name, { enumerable: true });
 }
 
+// ---- blob: URLs ------------------------------------------------------------------------------
+
+const blobRegistry = new Map();
+
+function randomUUID() {
+  const hex = [];
+  for (let i = 0; i < 16; i++) hex.push(Math.floor(Math.random() * 256));
+  hex[6] = (hex[6] & 0x0f) | 0x40;
+  hex[8] = (hex[8] & 0x3f) | 0x80;
+  const h = hex.map((b) => (b < 16 ? '0' : '') + b.toString(16)).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// The registry id in 'blob:nodedata:<id>', or undefined.
+function blobIdOf(url) {
+  const record = basicParse(toUSV(url), null);
+  if (record === kFailure || record.scheme !== 'blob') return undefined;
+  const parts = serializePath(record).split(':');
+  if (parts.length !== 2 || parts[0] !== 'nodedata') return undefined;
+  return parts[1];
+}
+
+// buffer.resolveObjectURL: the Blob registered for a URL made by URL.createObjectURL.
+function resolveObjectURL(url) {
+  const id = blobIdOf(url);
+  return id === undefined ? undefined : blobRegistry.get(id);
+}
+
 // ---- file URLs, http options, domains --------------------------------------------------------
 
 function getPathFromURLPosix(url) {
@@ -1640,6 +1671,7 @@ module.exports = {
   toPathIfFileURL,
   urlToHttpOptions,
   isURL,
+  resolveObjectURL,
   // Shared with the legacy url module.
   percentEncodeString,
   parseHost,
