@@ -46,12 +46,8 @@ check "order to file" $'ab\ncd' "$(cat "$tmp/order")"
 "$nodus" -e 'for (let i = 0; i < 3; i++) { process.stdout.write("o" + i + "\n"); process.stderr.write("e" + i + "\n"); }' > "$tmp/both" 2>&1
 check "stdout+stderr to one file" $'o0\ne0\no1\ne1\no2\ne2' "$(cat "$tmp/both")"
 
-# process.exit() right after a large write to a pipe: what the pipe took synchronously is all
-# that arrives (Node documents this; the pipe buffer is 64 KiB on Linux).
-exit_script='process.stdout.write("x".repeat(100000)); process.exit(0)'
-if [ -n "$node" ]; then
-  check "write then exit (pipe)" "$("$node" -e "$exit_script" | wc -c)" "$("$nodus" -e "$exit_script" | wc -c)"
-fi
+# A large write to a pipe is all delivered before a natural exit. (After process.exit() only what
+# the pipe took synchronously arrives, in Node as here: that amount is timing-dependent.)
 out=$("$nodus" -e 'process.stdout.write("x".repeat(100000))' | wc -c)
 check "large write to a pipe then natural exit" "100000" "$(echo $out)"
 

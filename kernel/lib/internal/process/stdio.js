@@ -17,6 +17,24 @@ function guessHandleType(fd) {
   return binding.guessHandleType(fd);
 }
 
+// The native handle objects answer the handle methods some npm code calls directly, such as
+// `process.stdout._handle.setBlocking(true)` before exiting.
+const handleProto = {
+  setBlocking(flag) { return binding.setBlocking(this, !!flag); },
+  readStart() { return binding.readStart(this); },
+  readStop() { return binding.readStop(this); },
+  ref() { binding.ref(this); },
+  unref() { binding.unref(this); },
+  getWindowSize(out) { return binding.getWindowSize(this, out); },
+  setRawMode(flag) { return binding.setRawMode(this, !!flag); },
+};
+
+function createHandle(fd, kind, readable) {
+  const handle = binding.createHandle(fd, kind, readable);
+  Object.setPrototypeOf(handle, handleProto);
+  return handle;
+}
+
 // ---- colors (tty.WriteStream.prototype.getColorDepth) ---------------------------------------------
 
 const COLORS_2 = 1;
@@ -104,7 +122,7 @@ class StdioWriteStream extends Writable {
     this._isStdio = true;
     this._handle = null;
     if (type === 'TTY' || type === 'PIPE' || type === 'TCP') {
-      this._handle = binding.createHandle(fd, type === 'TTY' ? 'TTY' : 'PIPE', false);
+      this._handle = createHandle(fd, type === 'TTY' ? 'TTY' : 'PIPE', false);
       if (type === 'TTY') {
         binding.setBlocking(this._handle, true);
         this.isTTY = true;
@@ -247,7 +265,7 @@ class StdinStream extends Readable {
     this._handle = null;
     this._reading = false;
     if (type === 'TTY' || type === 'PIPE' || type === 'TCP') {
-      this._handle = binding.createHandle(fd, type === 'TTY' ? 'TTY' : 'PIPE', true);
+      this._handle = createHandle(fd, type === 'TTY' ? 'TTY' : 'PIPE', true);
       this._handle.onread = (nread, buf) => this._onread(nread, buf);
       if (type === 'TTY') {
         this.isTTY = true;
