@@ -1,6 +1,7 @@
 // Symmetric ciphers: binding.Cipher objects over one EVP_CIPHER_CTX, including the AEAD modes
 // (GCM, CCM, OCB, ChaCha20-Poly1305) with their tags, AAD and CCM's length rules.
 #include <openssl/err.h>
+#include <openssl/objects.h>
 
 #include <cstring>
 
@@ -48,6 +49,9 @@ napi_value CipherInfo(napi_env env, napi_callback_info info) {
   napi_value o;
   napi_create_object(env, &o);
   napi_set_named_property(env, o, "name", Str(env, EVP_CIPHER_get0_name(c)));
+  // Node reports the short name of the cipher's object identifier ("id-aes256-gcm").
+  const char* sn = OBJ_nid2sn(EVP_CIPHER_get_nid(c));
+  napi_set_named_property(env, o, "shortName", Str(env, sn ? sn : EVP_CIPHER_get0_name(c)));
   napi_set_named_property(env, o, "nid", Int(env, EVP_CIPHER_get_nid(c)));
   napi_set_named_property(env, o, "keyLength", Int(env, EVP_CIPHER_get_key_length(c)));
   napi_set_named_property(env, o, "ivLength", Int(env, EVP_CIPHER_get_iv_length(c)));

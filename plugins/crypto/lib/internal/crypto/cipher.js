@@ -6,6 +6,7 @@ const { StringDecoder } = require('string_decoder');
 const {
   codes: {
     ERR_CRYPTO_INVALID_IV,
+    ERR_CRYPTO_INVALID_KEYLEN,
     ERR_CRYPTO_INVALID_STATE,
     ERR_CRYPTO_UNKNOWN_CIPHER,
     ERR_INVALID_ARG_TYPE,
@@ -63,7 +64,19 @@ function createCipherBase(encrypt, cipher, key, iv, options) {
       throw invalidTag(`Invalid authentication tag length: ${authTagLength}`);
     }
   }
-  const handle = new binding.Cipher(cipher, key, iv, encrypt, authTagLength);
+  let handle;
+  try {
+    handle = new binding.Cipher(cipher, key, iv, encrypt, authTagLength);
+  } catch (err) {
+    // The binding names the check that failed; the error is built here with Node's class.
+    switch (err.code) {
+      case 'ERR_CRYPTO_INVALID_KEYLEN': throw new ERR_CRYPTO_INVALID_KEYLEN();
+      case 'ERR_CRYPTO_INVALID_IV': throw new ERR_CRYPTO_INVALID_IV();
+      case 'ERR_CRYPTO_UNKNOWN_CIPHER': throw new ERR_CRYPTO_UNKNOWN_CIPHER();
+      case 'ERR_CRYPTO_INVALID_AUTH_TAG': throw invalidTag(err.message);
+      default: throw err;
+    }
+  }
   return {
     handle,
     state: {
@@ -232,14 +245,13 @@ function getCipherInfo(nameOrNid, options) {
         !info.aead) return undefined;
   }
   const result = {
-    name: info.name.toLowerCase(),
+    mode: info.mode,
+    name: info.shortName.toLowerCase(),
     nid: info.nid,
     blockSize: info.blockSize,
     ivLength: info.ivLength,
     keyLength: info.keyLength,
-    mode: info.mode,
   };
-  if (result.blockSize === 1) delete result.blockSize;
   if (result.ivLength === 0) delete result.ivLength;
   return result;
 }

@@ -7,13 +7,12 @@ const {
     ERR_CRYPTO_INVALID_DIGEST,
     ERR_CRYPTO_INVALID_KEYLEN,
     ERR_CRYPTO_INVALID_SCRYPT_PARAMS,
-    ERR_INCOMPATIBLE_OPTION_PAIR,
     ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
 const { validateFunction, validateInt32, validateInteger, validateString, validateUint32 } =
   require('internal/validators');
-const { getArrayBufferOrView, isAnyArrayBuffer } = require('internal/crypto/util');
+const { codedError, getArrayBufferOrView, isAnyArrayBuffer } = require('internal/crypto/util');
 const { prepareSecretKey } = require('internal/crypto/keys');
 
 function pbkdf2Args(password, salt, iterations, keylen, digest) {
@@ -59,7 +58,7 @@ function scryptArgs(password, salt, keylen, options) {
   if (options && options !== defaults) {
     const pick = (a, b, name) => {
       if (options[a] !== undefined && options[b] !== undefined) {
-        throw new ERR_INCOMPATIBLE_OPTION_PAIR(a, b);
+        throw codedError(Error, 'ERR_CRYPTO_SCRYPT_INVALID_PARAMETER', 'Invalid scrypt parameter');
       }
       const v = options[a] !== undefined ? options[a] : options[b];
       if (v !== undefined) validateUint32(v, name);
