@@ -7,7 +7,15 @@ set -eu
 src=$1; build=$2; nodus=$3; node=${4:-}
 shift 4 || shift $#
 [ "${1:-}" = "--" ] && shift
-cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+rm -rf "$build"  # a fresh configure: find_package(Nodus) must find the SDK given now
+cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >"$build.configure.log" 2>&1 ||
+  { cat "$build.configure.log"; exit 1; }
+# Given a prefix, the example must have been built against the SDK installed there.
+case "$*" in
+  *CMAKE_PREFIX_PATH=*)
+    grep -q "installed nodus SDK" "$build.configure.log" ||
+      { echo "the installed nodus SDK was not used:"; cat "$build.configure.log"; exit 1; } ;;
+esac
 cmake --build "$build" >/dev/null
 export EXAMPLE_ADDON_DIR="$build"
 echo "nodus: $nodus $src/test.js"
