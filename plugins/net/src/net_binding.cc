@@ -3,6 +3,7 @@
 #include "net_binding.h"
 
 #include <arpa/inet.h>
+#include <signal.h>
 
 #include <cstring>
 #include <string>
@@ -208,6 +209,13 @@ void FinalizeBinding(napi_env env, void* data, void*) {
 }
 
 napi_value Init(napi_env env, napi_value binding) {
+  // Writing to a socket the peer closed must fail with EPIPE, not kill the process. Node ignores
+  // SIGPIPE at startup; the kernel does not (yet), so the plugin that writes to sockets does,
+  // unless the embedder installed a handler of its own.
+  struct sigaction current{};
+  if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
+    signal(SIGPIPE, SIG_IGN);
+  }
   auto* b = new Binding;
   b->env = env;
   napi_get_uv_event_loop(env, &b->loop);
