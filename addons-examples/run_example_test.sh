@@ -8,6 +8,7 @@ src=$1; build=$2; nodus=$3; node=${4:-}
 shift 4 || shift $#
 [ "${1:-}" = "--" ] && shift
 rm -rf "$build"  # a fresh configure: find_package(Nodus) must find the SDK given now
+mkdir -p "$(dirname "$build")"
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >"$build.configure.log" 2>&1 ||
   { cat "$build.configure.log"; exit 1; }
 # Given a prefix, the example must have been built against the SDK installed there.
