@@ -38,6 +38,8 @@ class PipeSocket extends Duplex {
     this._reading = false;
     if (nread === UV_EOF) {
       this.push(null);
+      // No half-open pipes (like a net.Socket by default): the far end is gone both ways.
+      if (this.writable && !this.writableEnded) this.end();
       return;
     }
     this.destroy(errnoException(nread, 'read'));
