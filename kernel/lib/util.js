@@ -212,10 +212,16 @@ function debugEnabled(set) {
 function debuglog(set, cb) {
   let enabled;
   let logger;
+  function testEnabled() {
+    if (enabled === undefined) {
+      set = set.toUpperCase();
+      enabled = debugEnabled(set);
+    }
+    return enabled;
+  }
+  // The logger is made (and cb told about it) on the first call, as Node does.
   function init() {
-    set = set.toUpperCase();
-    enabled = debugEnabled(set);
-    if (enabled) {
+    if (testEnabled()) {
       const pid = process.pid;
       logger = (...args) => {
         const colors = shouldColorize(process.stderr);
@@ -228,13 +234,12 @@ function debuglog(set, cb) {
     if (typeof cb === 'function') cb(logger);
   }
   const debug = (...args) => {
-    if (enabled === undefined) init();
+    if (logger === undefined) init();
     logger(...args);
   };
   Object.defineProperty(debug, 'enabled', {
     get() {
-      if (enabled === undefined) init();
-      return enabled;
+      return testEnabled();
     },
     configurable: true,
     enumerable: true,
