@@ -10,7 +10,8 @@ const {
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const kSkipThrow = Symbol('kSkipThrow');
 const now = binding.now;
-const timeOrigin = binding.timeOrigin;
+// Read per process (never at module load, which a startup snapshot may have done elsewhere).
+const timeOrigin = () => binding.timeOrigin();
 
 let inspectFn;
 function inspect(value, opts) {
@@ -151,7 +152,7 @@ class Performance extends (require('internal/event_target').EventTarget) {
 
   now() { return now(); }
 
-  get timeOrigin() { return timeOrigin; }
+  get timeOrigin() { return timeOrigin(); }
 
   mark(name, options = undefined) {
     const m = new PerformanceMark(...arguments);
@@ -271,7 +272,6 @@ const performance = new Performance(kSkipThrow);
 module.exports = {
   setEntryHook,
   now,
-  timeOrigin,
   performance,
   Performance,
   PerformanceEntry,
