@@ -70,6 +70,11 @@ if (fs && fs.mkdtempSync) {
   const fresh = require(copy);
   assert.notStrictEqual(fresh, first);
   assert.strictEqual(fresh.initCount, 1, 'a separate library has its own statics');
+  // A library written to disk now and loaded by the addon later binds Node-API to the host.
+  const helper = path.join(dir, 'written_later.so');
+  fs.copyFileSync(path.join(addonDir, 'helper.so'), helper);
+  assert.strictEqual(first.loadHelper(helper), 'hello from a library loaded later');
+  fs.unlinkSync(helper);
   fs.unlinkSync(copy);
   fs.rmdirSync(dir);
 }
