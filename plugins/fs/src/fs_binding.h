@@ -95,6 +95,12 @@ void AfterFs(uv_fs_t* uv);
 // Results of opendir/dir reads (fs_dir.cc).
 napi_value MakeDirResult(napi_env env, FsReq* req);
 
+// Asynchronous readFile/writeFile as one thread-pool job each (fs_file_work.cc). `target` is a
+// path or an fd; the callback gets (errno, syscall) or (0, value).
+napi_value QueueReadFile(napi_env env, napi_value target, int flags, int encoding, napi_value cb);
+napi_value QueueWriteFile(napi_env env, napi_value target, napi_value data, int flags, int mode,
+                          napi_value cb);
+
 // Registration helpers, one per source file.
 struct Method {
   const char* name;

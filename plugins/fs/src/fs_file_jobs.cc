@@ -1,7 +1,7 @@
 // Whole-file operations done as one native job: readFile (open, fstat, read into one buffer
-// sized from fstat, close) and writeFile/appendFile (open, write until done, close). An async job
-// chains its libuv calls on the loop without returning to JS between steps; a sync job runs the
-// same steps with NULL callbacks.
+// sized from fstat, close) and writeFile/appendFile (open, write until done, close). The
+// synchronous forms run here, step by step with libuv's synchronous calls on the JS thread; the
+// asynchronous forms are one thread-pool job each (fs_file_work.cc).
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -18,9 +18,9 @@ constexpr size_t kUnknownSizeChunk = 64 * 1024;
 
 struct Job : FsReq {
   explicit Job(napi_env e) : FsReq(e) {}
-  // Issues the next libuv call with `cb` (NULL: synchronously) and stores what it returned in
-  // *ret. Returns false when there is nothing left to do.
-  virtual bool Issue(uv_fs_cb cb, int* ret) = 0;
+  // Runs the next step's libuv call synchronously (NULL callback), its result left in uv.result.
+  // Returns false when there is nothing left to do.
+  virtual bool Issue(int* ret) = 0;
   // Takes the result of the call Issue made.
   virtual void Handle(ssize_t result) = 0;
   virtual napi_value Result() = 0;
@@ -37,51 +37,20 @@ void Fail(Job* job, ssize_t err, const char* syscall) {
   job->err_has_path = std::string(syscall) == "open";
 }
 
-// Runs steps until one is queued (async) or the job is done. Returns true when done.
-bool Advance(Job* job, uv_fs_cb cb) {
-  for (;;) {
-    int ret = 0;
-    if (!job->Issue(cb, &ret)) return true;
-    if (cb != nullptr && ret >= 0) return false;
-    ssize_t result = cb != nullptr ? ret : job->uv.result;
+// Runs the job's steps to the end.
+void RunSync(Job* job) {
+  int ret = 0;
+  while (job->Issue(&ret)) {
+    ssize_t result = job->uv.result;
     uv_fs_req_cleanup(&job->uv);
     job->Handle(result);
   }
 }
 
-void Complete(Job* raw) {
-  std::unique_ptr<Job> job(raw);
+// Runs `job` and returns its value or throws its error.
+napi_value Run(std::unique_ptr<Job> job, napi_value path) {
   napi_env env = job->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  if (job->err != 0)
-    CallBack(job.get(), job->err, job->err_syscall.c_str(), nullptr);
-  else
-    CallBack(job.get(), 0, nullptr, job->Result());
-  napi_close_handle_scope(env, scope);
-}
-
-void JobStep(uv_fs_t* uv) {
-  auto* job = static_cast<Job*>(uv->data);
-  ssize_t result = uv->result;
-  uv_fs_req_cleanup(uv);
-  napi_handle_scope scope;  // Handle may create the result Buffer
-  napi_open_handle_scope(job->env, &scope);
-  job->Handle(result);
-  napi_close_handle_scope(job->env, scope);
-  if (Advance(job, JobStep)) Complete(job);
-}
-
-// Starts `job` synchronously (returns its value or throws) or asynchronously with `cb`.
-napi_value Start(std::unique_ptr<Job> job, napi_value cb, napi_value path) {
-  napi_env env = job->env;
-  if (IsFunction(env, cb)) {
-    napi_create_reference(env, cb, 1, &job->callback);
-    Job* raw = job.release();
-    if (Advance(raw, JobStep)) Complete(raw);
-    return nullptr;
-  }
-  Advance(job.get(), nullptr);
+  RunSync(job.get());
   if (job->err != 0) {
     ThrowUvError(env, job->err, job->err_syscall.c_str(), job->err_has_path ? path : nullptr);
     return nullptr;
@@ -135,22 +104,22 @@ struct ReadFileJob final : Job {
     return data != nullptr;
   }
 
-  bool Issue(uv_fs_cb cb, int* ret) override {
+  bool Issue(int* ret) override {
     Binding* b = GetBinding(env);
     switch (stage) {
       case kOpen:
-        *ret = uv_fs_open(b->loop, &uv, path.c_str(), flags, 0666, cb);
+        *ret = uv_fs_open(b->loop, &uv, path.c_str(), flags, 0666, nullptr);
         return true;
       case kStat:
-        *ret = uv_fs_fstat(b->loop, &uv, fd, cb);
+        *ret = uv_fs_fstat(b->loop, &uv, fd, nullptr);
         return true;
       case kRead: {
         uv_buf_t buf = uv_buf_init(data + size, static_cast<unsigned>(cap - size));
-        *ret = uv_fs_read(b->loop, &uv, fd, &buf, 1, -1, cb);
+        *ret = uv_fs_read(b->loop, &uv, fd, &buf, 1, -1, nullptr);
         return true;
       }
       case kClose:
-        *ret = uv_fs_close(b->loop, &uv, fd, cb);
+        *ret = uv_fs_close(b->loop, &uv, fd, nullptr);
         return true;
       case kDone:
         return false;
@@ -244,6 +213,12 @@ napi_value ReadFile(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4] = {};
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (IsFunction(env, argv[3])) {
+    int32_t flags = 0, encoding = kAsBuffer;
+    GetInt32(env, argv[1], &flags);
+    GetInt32(env, argv[2], &encoding);
+    return QueueReadFile(env, argv[0], flags, encoding, argv[3]);
+  }
   auto job = std::make_unique<ReadFileJob>(env);
   napi_valuetype type;
   napi_typeof(env, argv[0], &type);
@@ -257,7 +232,7 @@ napi_value ReadFile(napi_env env, napi_callback_info info) {
   }
   GetInt32(env, argv[1], &job->flags);
   GetInt32(env, argv[2], &job->encoding);
-  return Start(std::move(job), argv[3], argv[0]);
+  return Run(std::move(job), argv[0]);
 }
 
 struct WriteFileJob final : Job {
@@ -273,21 +248,21 @@ struct WriteFileJob final : Job {
   size_t length = 0;
   size_t written = 0;
 
-  bool Issue(uv_fs_cb cb, int* ret) override {
+  bool Issue(int* ret) override {
     Binding* b = GetBinding(env);
     switch (stage) {
       case kOpen:
-        *ret = uv_fs_open(b->loop, &uv, path.c_str(), flags, mode, cb);
+        *ret = uv_fs_open(b->loop, &uv, path.c_str(), flags, mode, nullptr);
         return true;
       case kWrite: {
         size_t chunk = length - written;
         if (chunk > kIoMaxLength) chunk = kIoMaxLength;
         uv_buf_t buf = uv_buf_init(const_cast<char*>(data) + written, static_cast<unsigned>(chunk));
-        *ret = uv_fs_write(b->loop, &uv, fd, &buf, 1, -1, cb);
+        *ret = uv_fs_write(b->loop, &uv, fd, &buf, 1, -1, nullptr);
         return true;
       }
       case kClose:
-        *ret = uv_fs_close(b->loop, &uv, fd, cb);
+        *ret = uv_fs_close(b->loop, &uv, fd, nullptr);
         return true;
       case kDone:
         return false;
@@ -334,6 +309,12 @@ napi_value WriteFile(napi_env env, napi_callback_info info) {
   size_t argc = 5;
   napi_value argv[5] = {};
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (IsFunction(env, argv[4])) {
+    int32_t flags = 0, mode = 0666;
+    GetInt32(env, argv[2], &flags);
+    GetInt32(env, argv[3], &mode);
+    return QueueWriteFile(env, argv[0], argv[1], flags, mode, argv[4]);
+  }
   auto job = std::make_unique<WriteFileJob>(env);
   napi_valuetype type;
   napi_typeof(env, argv[0], &type);
@@ -354,8 +335,7 @@ napi_value WriteFile(napi_env env, napi_callback_info info) {
   GetInt32(env, argv[2], &job->flags);
   GetInt32(env, argv[3], &job->mode);
   if (!job->own_fd && job->length == 0) job->stage = WriteFileJob::kDone;
-  if (IsFunction(env, argv[4])) napi_create_reference(env, argv[1], 1, &job->keep);
-  return Start(std::move(job), argv[4], argv[0]);
+  return Run(std::move(job), argv[0]);
 }
 
 }  // namespace

@@ -98,6 +98,28 @@ fs.writeFile(cbFile, text, mustCall((err) => {
     }));
   }));
 }));
+// async reads of a large file, a file without a size, and through an fd
+fs.readFile(tmp('big.bin'), mustCall((err, data) => {
+  assert.ifError(err);
+  assert.ok(data.equals(big));
+}));
+fs.readFile('/proc/self/status', 'utf8', mustCall((err, text) => {
+  assert.ifError(err);
+  assert.ok(text.includes('Pid:'));
+}));
+{
+  const fd = fs.openSync(tmp('big.bin'), 'r');
+  fs.readSync(fd, Buffer.alloc(10), 0, 10, null);
+  fs.readFile(fd, mustCall((err, data) => {
+    assert.ifError(err);
+    assert.ok(data.equals(big.subarray(10)));
+    fs.writeFile(fd, 'x', mustCall((err) => {
+      assert.strictEqual(err.code, 'EBADF');
+      assert.strictEqual(err.syscall, 'write');
+      fs.closeSync(fd);
+    }));
+  }));
+}
 fs.readFile(tmp('missing-cb'), mustCall((err, data) => {
   assertUvError(err, 'ENOENT', 'open', tmp('missing-cb'));
   assert.strictEqual(data, undefined);
