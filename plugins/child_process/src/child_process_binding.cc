@@ -257,6 +257,11 @@ void FinalizeBinding(napi_env env, void* data, void*) {
 }
 
 napi_value Init(napi_env env, napi_value binding) {
+  // Writing to a pipe whose reader is gone must fail with EPIPE, not kill the process: Node
+  // ignores SIGPIPE at startup; the kernel does not (yet), so the plugins that write to pipes do.
+  // Children get the default back (uv_spawn resets signal dispositions).
+  struct sigaction current {};
+  if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) signal(SIGPIPE, SIG_IGN);
   auto* b = new Binding;
   b->env = env;
   napi_get_uv_event_loop(env, &b->loop);

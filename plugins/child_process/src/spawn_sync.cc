@@ -175,13 +175,15 @@ napi_value SpawnSync(napi_env env, napi_callback_info info) {
     size_t next = 0;
     for (uint32_t i = 0; i < so.stdio.size(); i++) {
       napi_value v;
-      if (next < r.pipes.size() && r.pipes[next]->index == i) {
+      // stdin is the child's input: like every non-pipe entry, it has no output.
+      if (next < r.pipes.size() && r.pipes[next]->index == i && i != 0) {
         void* copy;
         const std::string& out = r.pipes[next]->output;
         napi_create_buffer_copy(env, out.size(), out.data(), &copy, &v);
         next++;
       } else {
         napi_get_null(env, &v);
+        if (next < r.pipes.size() && r.pipes[next]->index == i) next++;
       }
       napi_set_element(env, output, i, v);
     }

@@ -7,8 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const { test } = require('./common');
 
 function run(child) {
   return new Promise((resolve, reject) => {
@@ -213,24 +212,4 @@ test('argument validation', () => {
   assert.throws(() => cp.spawn('/bin/true', { killSignal: 'NOPE' }), { code: 'ERR_UNKNOWN_SIGNAL' });
   assert.throws(() => cp.spawn('/bin/true', { signal: 'x' }), { code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => cp.spawn('/bin/true', { cwd: 1 }), { code: 'ERR_INVALID_ARG_TYPE' });
-});
-
-let finished = false;
-process.on('exit', (code) => {
-  if (code === 0 && !finished) {
-    console.error('the loop ran dry before every test finished');
-    process.exitCode = 1;
-  }
-});
-
-(async () => {
-  for (const t of tests) {
-    if (process.env.CP_TEST_VERBOSE) console.log(t.name);
-    await t.fn();
-  }
-  finished = true;
-  console.log(`${tests.length} tests passed`);
-})().catch((err) => {
-  console.error(err);
-  process.exit(1);
 });
