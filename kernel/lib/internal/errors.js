@@ -373,12 +373,17 @@ function addNumericalSeparator(val) {
 // "type number (1)", "an instance of Foo", "function bar", "null"...
 function determineSpecificType(value) {
   if (value == null) return '' + value;
-  if (typeof value === 'function' && value.name) return `function ${value.name}`;
+  if (typeof value === 'function') return `function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor && value.constructor.name) {
       return `an instance of ${value.constructor.name}`;
     }
     return `${lazyInspect(value, { depth: -1 })}`;
+  }
+  // Long strings are cut before quoting, so the quotes stay balanced.
+  if (typeof value === 'string') {
+    if (value.length > 28) value = `${value.slice(0, 25)}...`;
+    return `type string (${lazyInspect(value, { colors: false })})`;
   }
   let inspected = lazyInspect(value, { colors: false });
   if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
@@ -655,23 +660,12 @@ E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
 E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level await. ' +
   'Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.', Error);
 E('ERR_REQUIRE_ESM', function(filename, hasEsmSyntax = true, parentPath = null) {
+  // Node 20.20 adds advice only for .mjs files here; the loader appends the rest when it knows
+  // why a .js file is an ES module.
   let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
-  if (!parentPath) return msg;
   if (filename.endsWith('.mjs')) {
     msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
-    return msg;
   }
-  const base = filename.slice(filename.lastIndexOf('/') + 1);
-  if (hasEsmSyntax) {
-    msg += `\nInstead change the require of ${base} in ${parentPath} to a dynamic import() which is available in all CommonJS modules.`;
-    return msg;
-  }
-  msg += `\n${base} is treated as an ES module file as it is a .js file whose nearest parent ` +
-    'package.json contains "type": "module" which declares all .js files in that package scope ' +
-    `as ES modules.\nInstead either rename ${base} to end in .cjs, change the requiring code to ` +
-    'use dynamic import() which is available in all CommonJS modules, or change "type": "module" ' +
-    'to "type": "commonjs" in the package.json to treat all .js files as CommonJS (using .mjs ' +
-    'for all ES modules instead).\n';
   return msg;
 }, Error);
 E('ERR_SCRIPT_EXECUTION_INTERRUPTED', 'Script execution was interrupted by `SIGINT`', Error);
