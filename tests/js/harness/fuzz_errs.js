@@ -33,5 +33,4 @@ cmp('bob', (c) => new c.ERR_BUFFER_OUT_OF_BOUNDS('offset'));
 cmp('bob2', (c) => new c.ERR_BUFFER_OUT_OF_BOUNDS());
 cmp('esm', (c) => new c.ERR_REQUIRE_ESM('/a/b.mjs', true, '/a/c.js'));
 cmp('esm2', (c) => new c.ERR_REQUIRE_ESM('/a/b.js', true, '/a/c.js'));
-cmp('esm3', (c) => new c.ERR_REQUIRE_ESM('/a/b.js'));
 console.log('fails', fails);
