@@ -192,25 +192,58 @@ size_t Base64Encode(const uint8_t* __restrict src, size_t n, char* __restrict ds
   return o;
 }
 
+// Each character's 6-bit value pre-shifted to its place in a 24-bit quantum, one table per place;
+// characters outside both alphabets carry bit 24, so one OR of four lookups tells validity.
+struct Base64QuadTables {
+  uint32_t t[4][256];
+  Base64QuadTables() {
+    for (int c = 0; c < 256; c++) {
+      const int v = kB64.lenient[c];
+      for (int k = 0; k < 4; k++) {
+        t[k][c] = v < 0 ? (1u << 24) : static_cast<uint32_t>(v) << (18 - 6 * k);
+      }
+    }
+  }
+};
+const Base64QuadTables& QuadTables() {
+  static const Base64QuadTables tables;
+  return tables;
+}
+
+// Decodes whole runs of four valid characters from src[i..n) while three more bytes fit; stops
+// (leaving i on it) at the first quantum holding anything else.
+template <typename Char>
+inline void DecodeQuads(const Char* __restrict src, size_t n, size_t& i, uint8_t* __restrict dst,
+                        size_t cap, size_t& o) {
+  const auto& t = QuadTables().t;
+  while (i + 4 <= n && o + 3 <= cap) {
+    const unsigned c0 = src[i], c1 = src[i + 1], c2 = src[i + 2], c3 = src[i + 3];
+    if constexpr (sizeof(Char) > 1) {
+      if ((c0 | c1 | c2 | c3) > 0xff) return;
+    }
+    const uint32_t v = t[0][c0] | t[1][c1] | t[2][c2] | t[3][c3];
+    if (v >> 24) return;
+    if (o + 4 <= cap) {
+      // Write four bytes (the fourth is overwritten by the next quantum or ignored).
+      const uint32_t be = __builtin_bswap32(v << 8);
+      std::memcpy(dst + o, &be, 4);
+    } else {
+      dst[o] = static_cast<uint8_t>(v >> 16);
+      dst[o + 1] = static_cast<uint8_t>(v >> 8);
+      dst[o + 2] = static_cast<uint8_t>(v);
+    }
+    o += 3;
+    i += 4;
+  }
+}
+
 template <typename Char>
 size_t Base64DecodeLenient(const Char* src, size_t n, uint8_t* dst, size_t cap) {
   size_t o = 0;
   uint32_t acc = 0;
   int bits = 0;
   size_t i = 0;
-  // Fast path: four valid characters at a time.
-  while (i + 4 <= n && o + 3 <= cap && bits == 0) {
-    const unsigned c0 = src[i], c1 = src[i + 1], c2 = src[i + 2], c3 = src[i + 3];
-    if ((c0 | c1 | c2 | c3) > 0xff) break;
-    const int v0 = kB64.lenient[c0], v1 = kB64.lenient[c1], v2 = kB64.lenient[c2],
-              v3 = kB64.lenient[c3];
-    if ((v0 | v1 | v2 | v3) < 0) break;
-    const uint32_t v = (uint32_t(v0) << 18) | (uint32_t(v1) << 12) | (uint32_t(v2) << 6) | v3;
-    dst[o++] = static_cast<uint8_t>(v >> 16);
-    dst[o++] = static_cast<uint8_t>(v >> 8);
-    dst[o++] = static_cast<uint8_t>(v);
-    i += 4;
-  }
+  DecodeQuads(src, n, i, dst, cap, o);
   for (; i < n && o < cap; i++) {
     // Node looks characters up by their low byte, so U+xx3D ends the input like '=' does.
     const unsigned c = static_cast<uint8_t>(src[i]);
@@ -224,22 +257,10 @@ size_t Base64DecodeLenient(const Char* src, size_t n, uint8_t* dst, size_t cap) 
       dst[o++] = static_cast<uint8_t>(acc >> bits);
       acc &= (1u << bits) - 1;
     }
-    // After a slow step the fast loop can resume once aligned on a quantum again.
-    if (bits == 0 && i + 5 <= n && o + 3 <= cap) {
+    // Back on a quantum boundary (e.g. after a line break): resume the fast path.
+    if (bits == 0) {
       size_t j = i + 1;
-      while (j + 4 <= n && o + 3 <= cap) {
-        const unsigned c0 = src[j], c1 = src[j + 1], c2 = src[j + 2], c3 = src[j + 3];
-        if ((c0 | c1 | c2 | c3) > 0xff) break;
-        const int v0 = kB64.lenient[c0], v1 = kB64.lenient[c1],
-                  v2 = kB64.lenient[c2], v3 = kB64.lenient[c3];
-        if ((v0 | v1 | v2 | v3) < 0) break;
-        const uint32_t w =
-            (uint32_t(v0) << 18) | (uint32_t(v1) << 12) | (uint32_t(v2) << 6) | v3;
-        dst[o++] = static_cast<uint8_t>(w >> 16);
-        dst[o++] = static_cast<uint8_t>(w >> 8);
-        dst[o++] = static_cast<uint8_t>(w);
-        j += 4;
-      }
+      DecodeQuads(src, n, j, dst, cap, o);
       i = j - 1;
     }
   }
@@ -249,12 +270,22 @@ template size_t Base64DecodeLenient<uint8_t>(const uint8_t*, size_t, uint8_t*, s
 template size_t Base64DecodeLenient<uint16_t>(const uint16_t*, size_t, uint8_t*, size_t);
 
 template <typename Char>
-size_t HexDecode(const Char* src, size_t n, uint8_t* dst, size_t cap) {
+size_t HexDecode(const Char* __restrict src, size_t n, uint8_t* __restrict dst, size_t cap) {
+  static const struct HexValues {
+    int16_t v[256];
+    HexValues() {
+      for (int c = 0; c < 256; c++) v[c] = static_cast<int16_t>(HexValue(static_cast<unsigned>(c)));
+    }
+  } table;
   const size_t pairs = std::min(n / 2, cap);
   size_t o = 0;
   for (; o < pairs; o++) {
-    const int hi = HexValue(src[2 * o]), lo = HexValue(src[2 * o + 1]);
-    if (hi < 0 || lo < 0) break;
+    const unsigned a = src[2 * o], b = src[2 * o + 1];
+    if constexpr (sizeof(Char) > 1) {
+      if ((a | b) > 0xff) break;
+    }
+    const int hi = table.v[a], lo = table.v[b];
+    if ((hi | lo) < 0) break;
     dst[o] = static_cast<uint8_t>((hi << 4) | lo);
   }
   return o;
