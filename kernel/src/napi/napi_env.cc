@@ -229,7 +229,8 @@ void napi_env__::RunCleanupHooks() {
 
 void napi_env__::Teardown() {
   v8::HandleScope scope(isolate);
-  v8::Context::Scope context_scope(context());
+  // A real handle, not context(): context_ itself is reset at the end.
+  v8::Context::Scope context_scope(context_.Get(isolate));
   // Finalizers that were waiting for a safe point run first, while JS may still run.
   while (!pending_refs.empty() || !pending_finalizers.empty()) {
     if (!pending_refs.empty()) {

@@ -42,7 +42,12 @@ struct napi_env__ {
   const int32_t module_api_version;
   const std::string filename;  // file: URL
 
-  v8::Local<v8::Context> context() const { return context_.Get(isolate); }
+  // A strong Global's slot is a valid handle while the Global lives: reading it as a Local
+  // avoids a new handle per call (every call that may run JS asks for the context).
+  v8::Local<v8::Context> context() const {
+    static_assert(sizeof(v8::Global<v8::Context>) == sizeof(v8::Local<v8::Context>));
+    return *reinterpret_cast<const v8::Local<v8::Context>*>(&context_);
+  }
 
   // Status of the last call, and the JS exception thrown by a call that has not reached JS yet.
   napi_extended_error_info last_error{};
