@@ -1,7 +1,8 @@
 'use strict';
 // Node's net module: TCP and Unix-socket servers and sockets over the plugin's private binding.
 // The parts live in internal/net/: socket.js (net.Socket), server.js (net.Server), ip.js
-// (isIP...), args.js (argument normalisation). dns is loaded only to resolve a host name.
+// (isIP...), args.js (argument normalisation), blocklist.js and socket_address.js (loaded on
+// first use). dns is loaded only to resolve a host name.
 
 const { Socket, createHandle, getDefaultAutoSelectFamily, setDefaultAutoSelectFamily,
   getDefaultAutoSelectFamilyAttemptTimeout, setDefaultAutoSelectFamilyAttemptTimeout } =
@@ -24,6 +25,8 @@ function connect(...args) {
 }
 
 module.exports = {
+  get BlockList() { return require('internal/net/blocklist').BlockList; },
+  get SocketAddress() { return require('internal/net/socket_address').SocketAddress; },
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
   _createHandle: createHandle,

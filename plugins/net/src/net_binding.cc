@@ -179,6 +179,35 @@ napi_value IsIPv6(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// parseIP(string, family 4|6) -> [canonical text, Uint8Array of 4|16 bytes], or undefined.
+// Backs SocketAddress (canonical form) and BlockList (numeric comparisons).
+napi_value ParseIP(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  char buf[128];
+  size_t len = 0;
+  if (argc < 2 || napi_get_value_string_utf8(env, argv[0], buf, sizeof(buf), &len) != napi_ok ||
+      len >= sizeof(buf) - 1) {
+    return Undefined(env);
+  }
+  int af = GetInt32(env, argv[1], 4) == 6 ? AF_INET6 : AF_INET;
+  size_t size = af == AF_INET6 ? 16 : 4;
+  unsigned char bytes[16];
+  if (inet_pton(af, buf, bytes) != 1) return Undefined(env);
+  char text[INET6_ADDRSTRLEN];
+  if (inet_ntop(af, bytes, text, sizeof(text)) == nullptr) return Undefined(env);
+  napi_value ab, arr, result;
+  void* data;
+  napi_create_arraybuffer(env, size, &data, &ab);
+  std::memcpy(data, bytes, size);
+  napi_create_typedarray(env, napi_uint8_array, size, ab, 0, &arr);
+  napi_create_array_with_length(env, 2, &result);
+  napi_set_element(env, result, 0, Str(env, text));
+  napi_set_element(env, result, 1, arr);
+  return result;
+}
+
 // guessHandleType(fd) -> 'TCP' | 'PIPE' | 'UNIX' | 'TTY' | 'FILE' | 'UDP' | 'UNKNOWN'
 napi_value GuessHandleType(napi_env env, napi_callback_info info) {
   size_t argc = 1;
@@ -239,6 +268,8 @@ napi_value Init(napi_env env, napi_value binding) {
   napi_value fn;
   napi_create_function(env, "isIPv6", NAPI_AUTO_LENGTH, IsIPv6, nullptr, &fn);
   napi_set_named_property(env, binding, "isIPv6", fn);
+  napi_create_function(env, "parseIP", NAPI_AUTO_LENGTH, ParseIP, nullptr, &fn);
+  napi_set_named_property(env, binding, "parseIP", fn);
   napi_create_function(env, "guessHandleType", NAPI_AUTO_LENGTH, GuessHandleType, nullptr, &fn);
   napi_set_named_property(env, binding, "guessHandleType", fn);
 

@@ -241,18 +241,15 @@ Object.defineProperty(Socket.prototype, 'bytesRead', {
   get() { return this[kBytesRead]; },
 });
 
-// Bytes handed to the OS plus bytes still waiting in the stream's buffer (Node's definition).
+// Bytes handed to the OS plus bytes still waiting in the stream's buffer (Node's definition). The
+// chunk being written counts once: it is in writableLength until its callback, and either already
+// dispatched (kInflight) or held until 'connect' (_pendingData, not dispatched yet).
 Object.defineProperty(Socket.prototype, 'bytesWritten', {
   configurable: true,
   get() {
-    let pending = this.writableLength - this[kInflight];
-    if (pending < 0 || this.destroyed) pending = 0;
-    let bytes = this[kBytesWritten] + pending;
-    if (this._pendingData) {
-      bytes += typeof this._pendingData === 'string' ?
-        Buffer.byteLength(this._pendingData, this._pendingEncoding) : 0;
-    }
-    return bytes;
+    let pending = this.writableLength;
+    if (!this._pendingData) pending -= this[kInflight];
+    return this[kBytesWritten] + (pending > 0 ? pending : 0);
   },
 });
 
@@ -691,7 +688,7 @@ function lookupAndConnect(socket, options) {
     if (typeof port !== 'number' && typeof port !== 'string') {
       throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
     }
-    validatePort(port, 'options.port');
+    validatePort(port);
   }
   port |= 0;
 
