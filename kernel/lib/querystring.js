@@ -178,6 +178,11 @@ function stringify(obj, sep, eq, options) {
   return '';
 }
 
+const escapeRe = /%[0-9a-fA-F]{2}/;
+function hasEscape(str) {
+  return str.includes('%') && escapeRe.test(str);
+}
+
 function decodeStr(s, decoder) {
   try {
     return decoder(s);
@@ -239,8 +244,9 @@ function parse(qs, sep, eq, options) {
         const valHasPlus = value.includes('+');
         if (keyHasPlus) key = key.replace(/\+/g, ' ');
         if (valHasPlus) value = value.replace(/\+/g, ' ');
-        const keyEncoded = customDecode || key.includes('%');
-        const valEncoded = customDecode || value.includes('%');
+        // Only a real %XX escape makes a part worth decoding.
+        const keyEncoded = customDecode || hasEscape(key);
+        const valEncoded = customDecode || hasEscape(value);
         addKeyVal(obj, key, value, keyEncoded, valEncoded, decode);
       }
     }
