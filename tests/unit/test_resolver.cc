@@ -158,3 +158,12 @@ TEST_CASE("symlinked files resolve to their real path", "[resolver]") {
   Resolver r;
   CHECK(r.FindPath("./link/file", {t.root.string()}, false).path == t / "real/file.js");
 }
+
+TEST_CASE("a folder named package.json is not a package.json", "[resolver]") {
+  TempTree t;
+  t.Dir("node_modules/odd/package.json");
+  t.Write("node_modules/odd/index.js", "");
+  Resolver r;
+  auto paths = Resolver::NodeModulePaths(t.root.string());
+  CHECK(r.FindPath("odd", paths, false).path == t / "node_modules/odd/index.js");
+}

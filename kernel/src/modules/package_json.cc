@@ -1,6 +1,7 @@
 // Reading package.json files: only the fields resolution needs, parsed once and cached per folder.
-#include <fstream>
-#include <iterator>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "modules/resolver.h"
 
@@ -10,12 +11,19 @@ const PackageJson* Resolver::ReadPackage(const std::string& dir) {
   auto it = packages_.find(dir);
   if (it != packages_.end()) return it->second.get();
   std::string file = dir == "/" ? "/package.json" : dir + "/package.json";
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  std::string text;
+  // Only a regular file counts (a folder named package.json is no package.json; found by fuzzing).
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd >= 0) ::close(fd);
     packages_.emplace(dir, nullptr);
     return nullptr;
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  char buf[16384];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof(buf))) > 0) text.append(buf, static_cast<size_t>(n));
+  ::close(fd);
   auto pkg = std::make_unique<PackageJson>();
   pkg->path = file;
   pkg->dir = dir;
