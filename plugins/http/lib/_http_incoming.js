@@ -11,12 +11,34 @@ const kHeadersCount = Symbol('kHeadersCount');
 const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 
+// Set on a server socket whose reads the parser takes straight from the native handle (see
+// consumeSocket in _http_server.js): flow control then acts on the handle, not on the stream.
+const kConsumed = Symbol('kConsumed');
+
 function readStart(socket) {
-  if (socket && !socket._paused && socket.readable) socket.resume();
+  if (!socket || socket._paused || !socket.readable) return;
+  if (socket[kConsumed]) {
+    const handle = socket._handle;
+    if (handle && !handle.reading) {
+      handle.reading = true;
+      handle.readStart();
+    }
+  } else {
+    socket.resume();
+  }
 }
 
 function readStop(socket) {
-  if (socket) socket.pause();
+  if (!socket) return;
+  if (socket[kConsumed]) {
+    const handle = socket._handle;
+    if (handle && handle.reading) {
+      handle.reading = false;
+      handle.readStop();
+    }
+  } else {
+    socket.pause();
+  }
 }
 
 function IncomingMessage(socket) {
@@ -205,6 +227,7 @@ IncomingMessage.prototype._dump = function _dump() {
 
 module.exports = {
   IncomingMessage,
+  kConsumed,
   readStart,
   readStop,
 };

@@ -31,7 +31,8 @@ const {
   prepareError,
   checkInvalidHeaderChar,
 } = require('_http_common');
-const { IncomingMessage } = require('_http_incoming');
+const { IncomingMessage, kConsumed, readStart, readStop } = require('_http_incoming');
+const { Buffer } = require('buffer');
 const {
   OutgoingMessage,
   kOutHeaders,
@@ -425,6 +426,7 @@ function connectionListenerInternal(server, socket) {
   state.onClose = socketOnClose.bind(undefined, server, socket, state);
   state.onDrain = socketOnDrain.bind(undefined, socket, state);
   socket[kState] = state;
+  consumeSocket(socket, state);
   socket.on('data', state.onData);
   socket.on('error', socketOnError);
   socket.on('end', state.onEnd);
@@ -433,6 +435,43 @@ function connectionListenerInternal(server, socket) {
   parser[kOnIncoming] = parserOnIncoming.bind(undefined, server, socket, state);
   socket._paused = false;
   server[kConnections].add(socket);
+}
+
+// The hot path: reads go from the native handle straight into the parser (the contract in
+// plugins/net/README.md), skipping the socket's Readable machinery. EOF and errors, and every
+// read after an upgrade, go back to net's own reader.
+function consumeSocket(socket, state) {
+  const handle = socket._handle;
+  // onread(nread, arrayBuffer, offset) is net's documented signature; anything else (another
+  // net implementation) keeps the plain 'data' path.
+  if (!handle || typeof handle.onread !== 'function' || handle.onread.length !== 3 ||
+      typeof handle.readStart !== 'function' ||
+      socket._readableState.length !== 0 || socket.listenerCount('data') !== 0) {
+    return;
+  }
+  const netOnread = handle.onread;
+  state.netOnread = netOnread;
+  socket[kConsumed] = true;
+  handle.onread = function onHttpRead(nread, arrayBuffer, offset) {
+    if (nread > 0) {
+      socket._unrefTimer();
+      state.onData(Buffer.from(arrayBuffer, offset, nread));
+      return;
+    }
+    unconsumeSocket(socket, state);
+    netOnread.call(this, nread, arrayBuffer, offset);
+  };
+  if (!handle.reading) {
+    handle.reading = true;
+    handle.readStart();
+  }
+}
+
+function unconsumeSocket(socket, state) {
+  if (!socket[kConsumed]) return;
+  socket[kConsumed] = false;
+  const handle = socket._handle;
+  if (handle && state.netOnread) handle.onread = state.netOnread;
 }
 
 function socketOnData(server, socket, parser, state, d) {
@@ -461,6 +500,7 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
     socket.removeListener('drain', state.onDrain);
     socket.removeListener('error', socketOnError);
     socket.removeListener('timeout', socketOnTimeout);
+    unconsumeSocket(socket, state);
     parser.finish();
     freeParser(parser, req, socket);
     server[kConnections].delete(socket);
@@ -494,6 +534,7 @@ function socketOnEnd(server, socket, parser, state) {
 }
 
 function socketOnClose(server, socket, state) {
+  unconsumeSocket(socket, state);
   freeParser(socket.parser, null, socket);
   server[kConnections].delete(socket);
   abortIncoming(state.incoming);
@@ -511,7 +552,7 @@ function socketOnDrain(socket, state) {
   // Paused because responses piled up: they went out, read again.
   if (socket._paused && !needPause) {
     socket._paused = false;
-    socket.resume();
+    readStart(socket);
   }
   const msg = socket._httpMessage;
   if (msg && !msg.finished && msg[kNeedDrain]) {
@@ -573,8 +614,8 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   if (!socket._paused) {
     const ws = socket._writableState;
     if ((ws && ws.needDrain) || state.outgoingData >= socket.writableHighWaterMark) {
+      readStop(socket);
       socket._paused = true;
-      socket.pause();
     }
   }
 
