@@ -13,6 +13,7 @@ const { StringDecoder } = require('string_decoder');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_HANDLE_TYPE,
     ERR_IPC_CHANNEL_CLOSED,
     ERR_IPC_DISCONNECTED,
     ERR_MISSING_ARGS,
@@ -176,9 +177,7 @@ function setupChannel(target, pipe, serialization) {
     let fd = -1;
     if (handle !== undefined && handle !== null) {
       const type = handleType(handle);
-      if (type === null) {
-        throw new ERR_INVALID_ARG_TYPE('handle', ['net.Server', 'net.Socket'], handle);
-      }
+      if (type === null) throw new ERR_INVALID_HANDLE_TYPE();
       fd = handleFd(handle);
       message = { cmd: 'NODE_HANDLE', type, msg: message };
     }
@@ -202,7 +201,7 @@ function setupChannel(target, pipe, serialization) {
       if (typeof callback === 'function') callback(null);
       // The sender's copy of a socket is no longer needed once it travelled (as Node does with
       // keepOpen unset); a server stays, as the sender may keep serving from it.
-      if (handle && options && options.keepOpen !== true && handleType(handle) === 'net.Socket') {
+      if (handle && !(options && options.keepOpen) && handleType(handle) === 'net.Socket') {
         handle.destroy();
       }
     };
