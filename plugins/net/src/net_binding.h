@@ -12,8 +12,8 @@
 namespace nodus_net {
 
 // Reads land in a shared slab (one JS ArrayBuffer) that JS slices into Buffers without copying.
-// A new slab is started when less than kSlabMinFree bytes remain, so every read gets room for a
-// full socket buffer's worth of data.
+// Each read gets kSlabMinFree bytes (64 KiB, Node's read size); a new slab is started when less
+// than that remains.
 constexpr size_t kSlabSize = 256 * 1024;
 constexpr size_t kSlabMinFree = 64 * 1024;
 

@@ -32,7 +32,8 @@ void OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
     *buf = uv_buf_init(nullptr, 0);  // libuv reports UV_ENOBUFS to the read callback
     return;
   }
-  *buf = uv_buf_init(slab.base + slab.used, static_cast<unsigned>(kSlabSize - slab.used));
+  // At most 64 KiB per read, as Node reads: 'data' chunks keep the sizes programs expect.
+  *buf = uv_buf_init(slab.base + slab.used, static_cast<unsigned>(kSlabMinFree));
 }
 
 // onread(nread, arrayBuffer, offset) with nread > 0, or onread(errno) (UV_EOF at the end).
