@@ -133,6 +133,14 @@ function innerDeepEqual(val1, val2, strict, memos) {
         val1.message !== val2.message || val1.name !== val2.name) {
       return false;
     }
+    // `cause` and AggregateError's `errors` are own but not enumerable: compared explicitly.
+    for (const prop of ['cause', 'errors']) {
+      const has1 = hasOwn(val1, prop);
+      if (has1 !== hasOwn(val2, prop) ||
+          (has1 && !innerDeepEqual(val1[prop], val2[prop], strict, memos))) {
+        return false;
+      }
+    }
   } else if (isArrayBufferView(val1)) {
     if (!isArrayBufferView(val2) || typedArrayTag(val1) !== typedArrayTag(val2)) return false;
     if (!strict && (isFloat32Array(val1) || isFloat64Array(val1))) {
