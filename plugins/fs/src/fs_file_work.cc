@@ -1,7 +1,8 @@
-// Asynchronous readFile/writeFile in ONE thread-pool job: open, fstat, read or write until done,
-// and close run back to back on a libuv worker thread with plain system calls, so the whole
-// operation costs one trip to the thread pool instead of one per step (Node makes four).
-// Only the worker touches the file; only the JS thread touches JS values.
+// Asynchronous readFile/writeFile as thread-pool jobs: open, fstat, read or write until done, and
+// close run back to back on a libuv worker thread with plain system calls, so an operation costs
+// one trip to the thread pool (Node makes four). A Buffer result larger than kCopyLimit takes two:
+// after open+fstat the JS thread creates the Buffer of the file's size, and the second trip reads
+// straight into it and closes. Only workers touch the file; only the JS thread touches JS values.
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -18,7 +19,8 @@ namespace {
 
 constexpr uint64_t kIoMaxLength = 2147483647;
 constexpr size_t kUnknownSizeChunk = 64 * 1024;
-// Results up to this size are copied into a fresh Buffer; larger ones hand over their memory.
+// Buffer results up to this size are read into scratch memory and copied into a fresh Buffer;
+// larger ones are read into the Buffer itself.
 constexpr size_t kCopyLimit = 64 * 1024;
 
 struct FileWork {
@@ -35,8 +37,12 @@ struct FileWork {
   bool own_fd = true;
   int encoding = 0;  // readFile: 0 Buffer, 1 UTF-8 string, 2 Latin-1 string
 
-  char* data = nullptr;       // readFile: malloc'd bytes read
+  char* data = nullptr;       // readFile: bytes read (malloc'd, or the Buffer's when js_owned)
   size_t size = 0;            // bytes read
+  size_t cap = 0;             // bytes `data` holds
+  bool known = false;         // a regular file whose size fstat gave
+  bool js_owned = false;      // `data` belongs to the Buffer held by `keep`
+  bool needs_buffer = false;  // first trip done: the JS thread must create the Buffer
   const char* out = nullptr;  // writeFile: bytes to write
   size_t length = 0;
 
@@ -44,7 +50,7 @@ struct FileWork {
   std::string err_syscall;
 
   ~FileWork() {
-    std::free(data);
+    if (!js_owned) std::free(data);
     if (callback) napi_delete_reference(env, callback);
     if (keep) napi_delete_reference(env, keep);
   }
@@ -63,31 +69,39 @@ int OpenRetry(const char* path, int flags, int mode) {
   return fd < 0 ? -errno : fd;
 }
 
-void ReadAll(FileWork* w) {
+void Stat(FileWork* w) {
   struct stat st;
   if (::fstat(w->fd, &st) != 0) return w->Fail(-errno, "fstat");
-  bool known = S_ISREG(st.st_mode) && st.st_size > 0;
-  if (known && static_cast<uint64_t>(st.st_size) > kIoMaxLength) {
+  w->known = S_ISREG(st.st_mode) && st.st_size > 0;
+  if (w->known && static_cast<uint64_t>(st.st_size) > kIoMaxLength) {
     return w->Fail(kErrFileTooLarge, std::to_string(st.st_size).c_str());
   }
-  size_t cap = known ? static_cast<size_t>(st.st_size) : kUnknownSizeChunk;
-  w->data = static_cast<char*>(std::malloc(cap));
-  if (w->data == nullptr) return w->Fail(UV_ENOMEM, "read");
+  w->cap = w->known ? static_cast<size_t>(st.st_size) : kUnknownSizeChunk;
+}
+
+// Reads to the end (or to the known size) into w->data, growing scratch memory when needed.
+void ReadAll(FileWork* w) {
+  if (w->data == nullptr) {
+    w->data = static_cast<char*>(std::malloc(w->cap));
+    if (w->data == nullptr) return w->Fail(UV_ENOMEM, "read");
+  }
   for (;;) {
-    ssize_t n = ::read(w->fd, w->data + w->size, cap - w->size);
+    ssize_t n = ::read(w->fd, w->data + w->size, w->cap - w->size);
     if (n < 0) {
       if (errno == EINTR) continue;
       return w->Fail(-errno, "read");
     }
     if (n == 0) return;
     w->size += static_cast<size_t>(n);
-    if (w->size < cap) continue;
-    if (known) return;
-    if (cap * 2 > kIoMaxLength) return w->Fail(kErrFileTooLarge, std::to_string(cap * 2).c_str());
-    char* grown = static_cast<char*>(std::realloc(w->data, cap * 2));
+    if (w->size < w->cap) continue;
+    if (w->known) return;
+    if (w->cap * 2 > kIoMaxLength) {
+      return w->Fail(kErrFileTooLarge, std::to_string(w->cap * 2).c_str());
+    }
+    char* grown = static_cast<char*>(std::realloc(w->data, w->cap * 2));
     if (grown == nullptr) return w->Fail(UV_ENOMEM, "read");
     w->data = grown;
-    cap *= 2;
+    w->cap *= 2;
   }
 }
 
@@ -108,15 +122,25 @@ void WriteAll(FileWork* w) {
 // On a worker thread: no JS, no libuv loop state.
 void DoWork(uv_work_t* req) {
   auto* w = static_cast<FileWork*>(req->data);
-  if (w->own_fd) {
-    int fd = OpenRetry(w->path.c_str(), w->flags, w->mode);
-    if (fd < 0) return w->Fail(fd, "open");
-    w->fd = fd;
-  }
-  if (w->write)
-    WriteAll(w);
-  else
+  if (!w->js_owned) {  // first trip
+    if (w->own_fd) {
+      int fd = OpenRetry(w->path.c_str(), w->flags, w->mode);
+      if (fd < 0) return w->Fail(fd, "open");
+      w->fd = fd;
+    }
+    if (w->write) {
+      WriteAll(w);
+    } else {
+      Stat(w);
+      if (w->err == 0 && w->encoding == 0 && w->known && w->cap > kCopyLimit) {
+        w->needs_buffer = true;  // the JS thread makes the Buffer, then a second trip reads
+        return;
+      }
+      if (w->err == 0) ReadAll(w);
+    }
+  } else {  // second trip: read into the Buffer
     ReadAll(w);
+  }
   if (w->own_fd && ::close(w->fd) != 0 && errno != EINTR) w->Fail(-errno, "close");
 }
 
@@ -128,25 +152,68 @@ napi_value ReadResult(FileWork* w) {
     napi_create_string_utf8(env, bytes, w->size, &v);
   } else if (w->encoding == 2) {
     napi_create_string_latin1(env, bytes, w->size, &v);
-  } else if (w->size <= kCopyLimit) {
+  } else if (w->js_owned && w->size == w->cap) {
+    napi_get_reference_value(env, w->keep, &v);
+  } else {
     void* unused;
     napi_create_buffer_copy(env, w->size, bytes, &unused, &v);
-  } else {
-    // The memory the worker read into becomes the Buffer's: no copy of a large file.
-    napi_create_external_buffer(
-        env, w->size, w->data, [](napi_env, void* d, void*) { std::free(d); }, nullptr, &v);
-    w->data = nullptr;
   }
   return v;
+}
+
+// Between the two trips of a large read: the Buffer the second trip fills.
+bool MakeBuffer(FileWork* w) {
+  napi_value buffer;
+  void* memory = nullptr;
+  if (napi_create_buffer(w->env, w->cap, &memory, &buffer) != napi_ok) {
+    bool pending = false;
+    napi_is_exception_pending(w->env, &pending);
+    if (pending) {
+      napi_value ignored;
+      napi_get_and_clear_last_exception(w->env, &ignored);
+    }
+    return false;
+  }
+  napi_create_reference(w->env, buffer, 1, &w->keep);
+  w->data = static_cast<char*>(memory);
+  w->js_owned = true;
+  return true;
+}
+
+void AfterWork(uv_work_t* req, int status);
+
+void DoWorkAgain(FileWork* w) {
+  w->needs_buffer = false;
+  if (!MakeBuffer(w)) {
+    w->Fail(UV_ENOMEM, "read");
+    if (w->own_fd) ::close(w->fd);
+    return;
+  }
+  if (uv_queue_work(GetBinding(w->env)->loop, &w->work, DoWork, AfterWork) < 0) {
+    w->Fail(UV_ENOMEM, "read");
+    if (w->own_fd) ::close(w->fd);
+    return;
+  }
 }
 
 // Back on the JS thread.
 void AfterWork(uv_work_t* req, int status) {
   std::unique_ptr<FileWork> w(static_cast<FileWork*>(req->data));
-  if (status == UV_ECANCELED) return;  // the loop is shutting down
+  if (status == UV_ECANCELED) {  // the loop is shutting down
+    if (w->needs_buffer && w->own_fd) ::close(w->fd);
+    return;
+  }
   napi_env env = w->env;
   napi_handle_scope scope;
   napi_open_handle_scope(env, &scope);
+  if (w->needs_buffer) {
+    DoWorkAgain(w.get());
+    if (w->err == 0) {
+      w.release();  // queued again
+      napi_close_handle_scope(env, scope);
+      return;
+    }
+  }
   napi_value cb, global, argv[2];
   napi_get_reference_value(env, w->callback, &cb);
   napi_get_global(env, &global);
