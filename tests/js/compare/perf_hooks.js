@@ -26,7 +26,6 @@ performance.mark('b');
 performance.measure('a-b', 'a', 'b');
 console.log('after marks');
 process.nextTick(() => console.log('tick'));
-setTimeout(() => console.log('timeout'), 0);
 const m = ph.monitorEventLoopDelay({ resolution: 10 });
 console.log(m.enable(), m.enable());
 setTimeout(() => {
