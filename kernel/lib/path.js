@@ -68,10 +68,8 @@ function basenameFrom(path, start, suffix, isSep) {
   if (end === start) {
     // Only separators (or nothing) after the root.
     if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length &&
-        end === start && path.length > start) {
+        path.length > start) {
       // Nothing to match the suffix against: Node answers with the separators themselves.
-      let firstSep = start;
-      while (firstSep < path.length && !isSep(path.charCodeAt(firstSep))) firstSep++;
       return path.slice(start);
     }
     return '';
