@@ -37,16 +37,32 @@ struct SyncRunner {
   int kill_signal = 15;
   std::vector<std::unique_ptr<SyncPipe>> pipes;
 
-  void Kill(int err) {
-    if (error == 0) error = err;
-    if (spawned && !exited) uv_process_kill(&process, kill_signal);
+  bool timer_closed = true;
+  bool killed = false;
+
+  void CloseTimer() {
+    if (timer_closed) return;
+    timer_closed = true;
+    uv_close(reinterpret_cast<uv_handle_t*>(&timer), nullptr);
   }
+  // Sends killSignal once and lets go of the pipes: a grandchild that inherited them must not
+  // keep the caller waiting (as in Node).
+  void Kill(int err);
 };
 
 void ClosePipe(SyncPipe* p) {
   if (p->closing) return;
   p->closing = true;
   uv_close(reinterpret_cast<uv_handle_t*>(&p->pipe), nullptr);
+}
+
+void SyncRunner::Kill(int err) {
+  if (error == 0) error = err;
+  if (killed) return;
+  killed = true;
+  if (spawned && !exited) uv_process_kill(&process, kill_signal);
+  for (auto& p : pipes) ClosePipe(p.get());
+  CloseTimer();
 }
 
 void OnAlloc(uv_handle_t*, size_t suggested, uv_buf_t* buf) {
@@ -60,10 +76,7 @@ void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
     p->output.append(buf->base, static_cast<size_t>(nread));
     // Past maxBuffer the child is killed and this pipe no longer read (what was read is kept,
     // as in Node).
-    if (r->max_buffer > 0 && p->output.size() > r->max_buffer) {
-      r->Kill(UV_ENOBUFS);
-      ClosePipe(p);
-    }
+    if (r->max_buffer > 0 && p->output.size() > r->max_buffer) r->Kill(UV_ENOBUFS);
   } else if (nread < 0) {
     ClosePipe(p);
   }
@@ -85,7 +98,7 @@ void OnExit(uv_process_t* process, int64_t exit_status, int term_signal) {
   r->exit_status = exit_status;
   r->term_signal = term_signal;
   uv_close(reinterpret_cast<uv_handle_t*>(process), nullptr);
-  if (r->timeout > 0) uv_close(reinterpret_cast<uv_handle_t*>(&r->timer), nullptr);
+  r->CloseTimer();
 }
 
 void OnTimeout(uv_timer_t* timer) {
@@ -154,6 +167,7 @@ napi_value SpawnSync(napi_env env, napi_callback_info info) {
     }
     if (r.timeout > 0) {
       uv_timer_init(&r.loop, &r.timer);
+      r.timer_closed = false;
       r.timer.data = &r;
       uv_timer_start(&r.timer, OnTimeout, static_cast<uint64_t>(r.timeout), 0);
     }
