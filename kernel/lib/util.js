@@ -4,7 +4,6 @@ const {
   codes: {
     ERR_FALSY_VALUE_REJECTION,
     ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
     ERR_OUT_OF_RANGE,
   },
   errnoException,

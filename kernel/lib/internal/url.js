@@ -126,7 +126,6 @@ const QUERY_SET = makeSet(' "#<>');
 const SPECIAL_QUERY_SET = makeSet(' "#<>\'');
 const PATH_SET = makeSet(' "#<>?`{}');
 const USERINFO_SET = makeSet(' "#<>?`{}/:;=@[\\]^|');
-const COMPONENT_SET = makeSet(' "#<>?`{}/:;=@[\\]^|$%&+,');
 const FORM_SET = makeSet(' "#<>?`{}/:;=@[\\]^|$%&+,!\'()~');
 
 function percentEncodeString(str, set, spaceAsPlus = false) {
