@@ -10,6 +10,7 @@ const random = require('internal/crypto/random');
 const kdf = require('internal/crypto/kdf');
 const cipher = require('internal/crypto/cipher');
 const keys = require('internal/crypto/keys');
+const asym = require('internal/crypto/asymmetric');
 
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
@@ -72,7 +73,25 @@ module.exports = {
   Cipheriv: cipher.Cipheriv,
   Decipheriv: cipher.Decipheriv,
   KeyObject: keys.KeyObject,
+  ECDH: asym.ECDH,
+  Sign: asym.Sign,
+  Verify: asym.Verify,
   constants,
+  createECDH: asym.createECDH,
+  createPrivateKey: keys.createPrivateKey,
+  createPublicKey: keys.createPublicKey,
+  createSign: asym.createSign,
+  createVerify: asym.createVerify,
+  diffieHellman: asym.diffieHellman,
+  generateKeyPair: asym.generateKeyPair,
+  generateKeyPairSync: asym.generateKeyPairSync,
+  getCurves: asym.getCurves,
+  privateDecrypt: asym.privateDecrypt,
+  privateEncrypt: asym.privateEncrypt,
+  publicDecrypt: asym.publicDecrypt,
+  publicEncrypt: asym.publicEncrypt,
+  sign: asym.sign,
+  verify: asym.verify,
   createCipheriv: cipher.createCipheriv,
   createDecipheriv: cipher.createDecipheriv,
   createHash,

@@ -17,6 +17,7 @@ namespace nodus_crypto {
 struct Binding {
   // Fetched digests by name: fetching walks the provider tables, a lookup here does not.
   std::map<std::string, const EVP_MD*> digests;
+  napi_ref key_class = nullptr;  // binding.Key, to wrap keys made in native code
   ~Binding() {
     for (auto& [name, md] : digests) EVP_MD_free(const_cast<EVP_MD*>(md));
   }
@@ -27,6 +28,8 @@ Binding* GetBinding(napi_env env) {
   napi_get_instance_data(env, &data);
   return static_cast<Binding*>(data);
 }
+
+napi_ref* KeyClassRef(napi_env env) { return &GetBinding(env)->key_class; }
 
 const EVP_MD* FindDigest(napi_env env, const std::string& name) {
   Binding* b = GetBinding(env);
@@ -190,6 +193,28 @@ OpenSSLError TakeOpenSSLError(const char* fallback) {
   if (const char* reason = ERR_reason_error_string(code)) {
     e.reason = reason;
     e.code = "ERR_OSSL_";
+    // Node names the library in the code for the classic libraries (ERR_OSSL_RSA_..., ERR_OSSL_EVP_...),
+    // not for the provider layer (ERR_OSSL_BAD_DECRYPT).
+    static const struct { int lib; const char* name; } kLibs[] = {
+        {ERR_LIB_SYS, "SYS"}, {ERR_LIB_BN, "BN"}, {ERR_LIB_RSA, "RSA"}, {ERR_LIB_DH, "DH"},
+        {ERR_LIB_EVP, "EVP"}, {ERR_LIB_BUF, "BUF"}, {ERR_LIB_OBJ, "OBJ"}, {ERR_LIB_PEM, "PEM"},
+        {ERR_LIB_DSA, "DSA"}, {ERR_LIB_X509, "X509"}, {ERR_LIB_ASN1, "ASN1"}, {ERR_LIB_CONF, "CONF"},
+        {ERR_LIB_CRYPTO, "CRYPTO"}, {ERR_LIB_EC, "EC"}, {ERR_LIB_SSL, "SSL"}, {ERR_LIB_BIO, "BIO"},
+        {ERR_LIB_PKCS7, "PKCS7"}, {ERR_LIB_X509V3, "X509V3"}, {ERR_LIB_PKCS12, "PKCS12"},
+        {ERR_LIB_RAND, "RAND"}, {ERR_LIB_DSO, "DSO"}, {ERR_LIB_ENGINE, "ENGINE"}, {ERR_LIB_OCSP, "OCSP"},
+        {ERR_LIB_UI, "UI"}, {ERR_LIB_COMP, "COMP"}, {ERR_LIB_ECDSA, "ECDSA"}, {ERR_LIB_ECDH, "ECDH"},
+        {ERR_LIB_OSSL_STORE, "OSSL_STORE"}, {ERR_LIB_CMS, "CMS"}, {ERR_LIB_TS, "TS"},
+        {ERR_LIB_HMAC, "HMAC"}, {ERR_LIB_CT, "CT"}, {ERR_LIB_ASYNC, "ASYNC"}, {ERR_LIB_KDF, "KDF"},
+        {ERR_LIB_SM2, "SM2"}, {ERR_LIB_USER, "USER"},
+    };
+    int lib = ERR_GET_LIB(code);
+    for (const auto& l : kLibs) {
+      if (l.lib == lib) {
+        e.code += l.name;
+        e.code += '_';
+        break;
+      }
+    }
     for (const char* p = reason; *p; p++)
       e.code += *p == ' ' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
   }

@@ -80,6 +80,8 @@ void DefineMethods(napi_env env, napi_value target, const Method* methods, size_
 // Per-environment state, kept as instance data: caches of fetched algorithms.
 struct Binding;
 Binding* GetBinding(napi_env env);
+// Where the binding keeps its reference to the binding.Key constructor.
+napi_ref* KeyClassRef(napi_env env);
 // A digest by Node's name ("sha256", "RSA-SHA256", "sha3-512"...), nullptr if unknown.
 const EVP_MD* FindDigest(napi_env env, const std::string& name);
 

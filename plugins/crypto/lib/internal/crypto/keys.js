@@ -6,7 +6,7 @@ const { Buffer } = require('buffer');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
-const { validateString } = require('internal/validators');
+const { validateObject, validateString } = require('internal/validators');
 const { isAnyArrayBuffer, isArrayBufferView, codedError } = require('internal/crypto/util');
 
 const kKeyData = Symbol('kKeyData');
@@ -44,6 +44,7 @@ class KeyObject {
       return a.length === b.length && binding.timingSafeEqual(a, b);
     }
     return binding.keyEquals(this[kKeyData], otherKeyObject[kKeyData]);
+    // (asymmetric keys keep their native handle as key data)
   }
 }
 
@@ -99,8 +100,224 @@ function prepareSecretKey(key, encoding) {
   return toKeyBytes(key, encoding);
 }
 
+
+const kHandle = Symbol('kHandle');
+
+class AsymmetricKeyObject extends KeyObject {
+  constructor(type, handle) {
+    super(type, handle);
+    this[kHandle] = handle;
+  }
+
+  get asymmetricKeyType() {
+    return this[kHandle].details().type;
+  }
+
+  get asymmetricKeyDetails() {
+    const d = this[kHandle].details();
+    const out = {};
+    if (d.modulusLength !== undefined) out.modulusLength = d.modulusLength;
+    if (d.publicExponent !== undefined) {
+      out.publicExponent = BigInt(`0x${d.publicExponent.toString('hex') || '0'}`);
+    }
+    if (d.hashAlgorithm !== undefined) out.hashAlgorithm = d.hashAlgorithm;
+    if (d.mgf1HashAlgorithm !== undefined) out.mgf1HashAlgorithm = d.mgf1HashAlgorithm;
+    if (d.saltLength !== undefined) out.saltLength = d.saltLength;
+    if (d.namedCurve !== undefined) out.namedCurve = d.namedCurve;
+    return out;
+  }
+
+  export(options) {
+    if (options === undefined || options === null || typeof options !== 'object') {
+      throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+    }
+    const { format = 'pem' } = options;
+    if (format === 'jwk') return exportJwk(this);
+    if (format !== 'pem' && format !== 'der') {
+      throw new ERR_INVALID_ARG_VALUE('options.format', format);
+    }
+    const isPublic = this.type === 'public';
+    const type = options.type;
+    const allowed = isPublic ? ['pkcs1', 'spki'] : ['pkcs1', 'pkcs8', 'sec1'];
+    if (!allowed.includes(type)) throw new ERR_INVALID_ARG_VALUE('options.type', type);
+    let cipher;
+    let passphrase;
+    if (!isPublic && options.cipher !== undefined) {
+      validateString(options.cipher, 'options.cipher');
+      cipher = options.cipher;
+      passphrase = toKeyBytes(options.passphrase, options.encoding, 'options.passphrase');
+    }
+    return this[kHandle].export(format, type, isPublic, cipher, passphrase);
+  }
+}
+
+class PublicKeyObject extends AsymmetricKeyObject {
+  constructor(handle) {
+    super('public', handle);
+  }
+}
+
+class PrivateKeyObject extends AsymmetricKeyObject {
+  constructor(handle) {
+    super('private', handle);
+  }
+}
+
+const kCurveNames = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', secp256k1: 'secp256k1' };
+const kOkpNames = { ed25519: 'Ed25519', ed448: 'Ed448', x25519: 'X25519', x448: 'X448' };
+
+function exportJwk(key) {
+  const d = key[kHandle].details();
+  const p = key[kHandle].jwk();
+  const b = (buf) => buf.toString('base64url');
+  if (d.type === 'rsa') {
+    const jwk = { kty: 'RSA', n: b(p.n), e: b(p.e) };
+    if (key.type === 'private') {
+      Object.assign(jwk, { d: b(p.d), p: b(p.p), q: b(p.q), dp: b(p.dp), dq: b(p.dq), qi: b(p.qi) });
+    }
+    return jwk;
+  }
+  if (d.type === 'ec') {
+    const crv = kCurveNames[d.namedCurve];
+    if (crv === undefined) {
+      throw codedError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_CURVE', `Unsupported JWK EC curve: ${d.namedCurve}.`);
+    }
+    const jwk = { kty: 'EC', x: b(p.x), y: b(p.y), crv };
+    if (key.type === 'private') jwk.d = b(p.d);
+    return jwk;
+  }
+  if (kOkpNames[d.type] !== undefined) {
+    const jwk = { crv: kOkpNames[d.type], x: b(p.x), kty: 'OKP' };
+    if (key.type === 'private') jwk.d = b(p.d);
+    return jwk;
+  }
+  throw codedError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
+}
+
+function importJwk(jwk, wantPrivate) {
+  validateObject(jwk, 'key.key');
+  const isPrivate = wantPrivate && jwk.d !== undefined;
+  if (wantPrivate && jwk.d === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('key.key.d', 'string', jwk.d);
+  }
+  const params = {};
+  for (const name of ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'x', 'y']) {
+    if (typeof jwk[name] === 'string') params[name] = Buffer.from(jwk[name], 'base64url');
+  }
+  if (!isPrivate) delete params.d;
+  if (jwk.kty === 'oct') {
+    return new SecretKeyObject(Buffer.from(jwk.k, 'base64url'));
+  }
+  if (!['RSA', 'EC', 'OKP'].includes(jwk.kty)) {
+    throw new ERR_INVALID_ARG_VALUE('key.kty', jwk.kty, 'must be one of: \'RSA\', \'EC\', \'OKP\'');
+  }
+  const handle = binding.fromJwk(jwk.kty, jwk.crv, params, isPrivate);
+  return isPrivate ? new PrivateKeyObject(handle) : new PublicKeyObject(handle);
+}
+
+// The (data, format, type, passphrase) a key argument describes.
+function keyInput(key, name) {
+  if (typeof key === 'string' || isArrayBufferView(key) || isAnyArrayBuffer(key)) {
+    return { data: key, format: 'pem' };
+  }
+  if (key === null || typeof key !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'object'], key);
+  }
+  const { key: data, format = 'pem', type, passphrase, encoding } = key;
+  return { data, format, type, passphrase, encoding, isObject: true };
+}
+
+function parseAsymmetric(key, wantPrivate, name) {
+  if (key instanceof KeyObject) return key;
+  if (key !== null && typeof key === 'object' && key.key instanceof KeyObject) return key.key;
+  if (key !== null && typeof key === 'object' && key.constructor && key.constructor.name === 'CryptoKey') {
+    return KeyObject.from(key);
+  }
+  const input = keyInput(key, name);
+  if (input.format === 'jwk') return importJwk(input.data, wantPrivate);
+  if (input.format !== 'pem' && input.format !== 'der') {
+    throw new ERR_INVALID_ARG_VALUE(`${name}.format`, input.format);
+  }
+  let data = input.data;
+  if (typeof data === 'string') data = Buffer.from(data, input.encoding === 'buffer' ? 'utf8' : input.encoding);
+  else if (isAnyArrayBuffer(data)) data = Buffer.from(data);
+  else if (!isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE(`${name}.key`, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  if (input.format === 'der' && input.type === undefined) {
+    throw new ERR_INVALID_ARG_VALUE(`${name}.type`, undefined);
+  }
+  let passphrase;
+  if (input.passphrase !== undefined && input.passphrase !== null) {
+    passphrase = toKeyBytes(input.passphrase, input.encoding, `${name}.passphrase`);
+  }
+  let handle;
+  try {
+    handle = binding.parseKey(data, input.format, input.type, wantPrivate, passphrase);
+  } catch (err) {
+    throw err;
+  }
+  return handle;
+}
+
+function createPrivateKey(key) {
+  const parsed = parseAsymmetric(key, true, 'key');
+  if (parsed instanceof KeyObject) {
+    if (parsed.type !== 'private') {
+      throw codedError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+                       `Invalid key object type ${parsed.type}, expected private.`);
+    }
+    return parsed;
+  }
+  return new PrivateKeyObject(parsed);
+}
+
+function createPublicKey(key) {
+  const parsed = parseAsymmetric(key, false, 'key');
+  if (parsed instanceof KeyObject) {
+    if (parsed.type === 'secret') {
+      throw codedError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+                       'Invalid key object type secret, expected private.');
+    }
+    if (parsed.type === 'private') return new PublicKeyObject(parsed[kHandle].publicOnly());
+    return parsed;
+  }
+  return new PublicKeyObject(parsed.details().private ? parsed.publicOnly() : parsed);
+}
+
+// The native key behind a key argument of sign/verify/publicEncrypt..., public or private.
+function prepareAsymmetricKey(key, wantPrivate) {
+  const parsed = parseAsymmetric(key, wantPrivate, 'key');
+  if (parsed instanceof KeyObject) {
+    if (parsed.type === 'secret') {
+      throw codedError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+                       `Invalid key object type secret, expected ${wantPrivate ? 'private' : 'public'}.`);
+    }
+    if (wantPrivate && parsed.type !== 'private') {
+      throw codedError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+                       'Invalid key object type public, expected private.');
+    }
+    return parsed[kHandle];
+  }
+  return parsed;
+}
+
+function wrapHandle(handle, isPrivate) {
+  return isPrivate ? new PrivateKeyObject(handle) : new PublicKeyObject(handle);
+}
+
 module.exports = {
+  AsymmetricKeyObject,
   KeyObject,
+  PrivateKeyObject,
+  PublicKeyObject,
+  createPrivateKey,
+  createPublicKey,
+  exportJwk,
+  importJwk,
+  kHandle,
+  prepareAsymmetricKey,
+  wrapHandle,
   SecretKeyObject,
   createSecretKey,
   kKeyData,
