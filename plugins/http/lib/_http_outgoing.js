@@ -572,6 +572,7 @@ function onFinish(msg) {
 }
 
 OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
+  let finish = null;
   if (typeof chunk === 'function') {
     callback = chunk;
     chunk = null;
@@ -587,7 +588,21 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
       return this;
     }
     if (this.socket) this.socket.cork();
-    writeImpl(this, chunk, encoding, null, true);
+    if (!this._header) {
+      // The whole body is known: Content-Length, and the head leaves with it.
+      if (typeof chunk !== 'string' && !isUint8Array(chunk)) {
+        throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      }
+      this._contentLength = byteLengthOf(chunk, encoding);
+      this._implicitHeader();
+    }
+    // The body is the last write: 'finish' rides on its callback instead of an empty write.
+    if (this._hasBody && !this.chunkedEncoding && !this.destroyed) {
+      finish = onFinish.bind(undefined, this);
+      writeImpl(this, chunk, encoding, finish, true);
+    } else {
+      writeImpl(this, chunk, encoding, null, true);
+    }
   } else if (this.finished) {
     if (typeof callback === 'function') {
       if (!this.writableFinished) this.on('finish', callback);
@@ -606,13 +621,15 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(this[kBytesWritten], this._contentLength);
   }
 
-  const finish = onFinish.bind(undefined, this);
-  if (this._hasBody && this.chunkedEncoding) {
-    this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
-  } else if (!this._headerSent || this.writableLength || chunk) {
-    this._send('', 'latin1', finish);
-  } else {
-    process.nextTick(finish);
+  if (finish === null) {
+    finish = onFinish.bind(undefined, this);
+    if (this._hasBody && this.chunkedEncoding) {
+      this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
+    } else if (!this._headerSent || this.writableLength || chunk) {
+      this._send('', 'latin1', finish);
+    } else {
+      process.nextTick(finish);
+    }
   }
 
   if (this.socket) {
