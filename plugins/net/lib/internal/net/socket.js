@@ -552,8 +552,9 @@ Socket.prototype._final = function(cb) {
   else if (err !== 0) cb(errnoException(err, 'shutdown'));
 };
 
+// A socket that never had a handle closes without the hadError argument, as in Node.
 function emitCloseNT(socket) {
-  socket.emit('close', false);
+  socket.emit('close');
 }
 
 Socket.prototype._destroy = function(exception, cb) {
