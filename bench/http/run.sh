@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP hello world: the same server (hello.js) on nodus, Node 18 (same V8) and Node 20 in turn,
 # each driven by `wrk -t1 -c50 -d10s` on 127.0.0.1; prints requests/second, latency and the
-# ratios nodus / node. DURATION, CONNECTIONS and ROUNDS override the defaults (10s, 50, 1);
+# ratios nodus / node, plus the server's CPU time per request (user+sys from /proc, steadier than
+# req/s on a busy machine). DURATION, CONNECTIONS and ROUNDS override the defaults (10s, 50, 1);
 # with ROUNDS > 1 the runtimes alternate and the median of the rounds is reported.
 # Needs wrk (tools/bootstrap_bench.sh installs it; Node 18 too).
 set -euo pipefail
@@ -23,10 +24,15 @@ run_one() {  # name cmd round
   pid=$!
   for _ in $(seq 100); do grep -q ready "$tmp/server.out" 2>/dev/null && break; sleep 0.05; done
   grep -q ready "$tmp/server.out" || { echo "$name: server did not start" >&2; cat "$tmp/server.out" >&2; exit 1; }
+  local cpu0 cpu1
+  cpu0=$(awk '{print $14 + $15}' /proc/$pid/stat)
   wrk -t1 -c"$conns" -d"$duration" --latency "http://127.0.0.1:$port/" > "$tmp/$name.$round.wrk"
+  cpu1=$(awk '{print $14 + $15}' /proc/$pid/stat)
+  echo $((cpu1 - cpu0)) > "$tmp/$name.$round.cpu"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
   sed -n 's/^Requests\/sec: *//p' "$tmp/$name.$round.wrk" > "$tmp/$name.$round.rps"
   awk '$1 == "50%" {print $2}' "$tmp/$name.$round.wrk" > "$tmp/$name.$round.p50"
+  sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$tmp/$name.$round.wrk" > "$tmp/$name.$round.n"
   grep -E "Non-2xx|Socket errors" "$tmp/$name.$round.wrk" >&2 || true
 }
 
@@ -36,17 +42,27 @@ for round in $(seq "$rounds"); do
   for entry in "${names[@]}"; do run_one "${entry%%|*}" "${entry#*|}" "$round"; done
 done
 
-python3 - "$tmp" "$rounds" "${names[@]%%|*}" <<'PY'
+python3 - "$tmp" "$rounds" "$(getconf CLK_TCK)" "${names[@]%%|*}" <<'PY'
 import statistics, sys
-tmp, rounds, names = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-rps, p50 = {}, {}
+tmp, rounds, hz, names = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+rps, p50, cpu = {}, {}, {}
 for n in names:
     vals = [float(open(f"{tmp}/{n}.{r}.rps").read() or 0) for r in range(1, rounds + 1)]
+    per = []
+    for r in range(1, rounds + 1):
+        reqs = int(open(f"{tmp}/{n}.{r}.n").read() or 0)
+        ticks = int(open(f"{tmp}/{n}.{r}.cpu").read() or 0)
+        if reqs:
+            per.append(ticks / hz * 1e6 / reqs)
     rps[n] = statistics.median(vals)
+    cpu[n] = statistics.median(per) if per else 0
     p50[n] = open(f"{tmp}/{n}.{rounds}.p50").read().strip()
     spread = f"  (rounds: {', '.join(f'{v:,.0f}' for v in vals)})" if rounds > 1 else ''
-    print(f"{n:7} {rps[n]:>12,.0f} req/s   p50 latency {p50[n]:>8}{spread}")
+    print(f"{n:7} {rps[n]:>10,.0f} req/s   p50 latency {p50[n]:>8}   server CPU {cpu[n]:6.1f} us/req{spread}")
 for other in names:
     if other != 'nodus' and rps.get(other):
-        print(f"nodus / {other} = {rps['nodus'] / rps[other]:.2f}")
+        line = f"nodus / {other}: req/s {rps['nodus'] / rps[other]:.2f}"
+        if cpu.get(other):
+            line += f", CPU per request {cpu['nodus'] / cpu[other]:.2f}"
+        print(line)
 PY
