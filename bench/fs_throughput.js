@@ -1,5 +1,5 @@
 'use strict';
-// fs throughput: readFile of 1 MB and 50 MB files (sync, callback, promise), writeFile, a
+// fs throughput: readFile of 1 KB, 1 MB and 50 MB files (sync, callback, promise), writeFile, a
 // createReadStream pipe of 200 MB, and 100k stat calls (sync and async). Prints "<case> <ops/s>"
 // lines (for the pipe: MB/s) so bench/fs_run.sh can compare runtimes. BENCH_MS: time per case.
 const fs = require('fs');
@@ -11,6 +11,8 @@ const file1 = path.join(dir, '1mb.bin');
 const file50 = path.join(dir, '50mb.bin');
 const file200 = path.join(dir, '200mb.bin');
 const text1 = path.join(dir, '1mb.txt');
+const small = path.join(dir, '1kb.txt');
+fs.writeFileSync(small, 'x'.repeat(1024));
 fs.writeFileSync(file1, Buffer.alloc(1 << 20, 7));
 fs.writeFileSync(file50, Buffer.alloc(50 << 20, 7));
 fs.writeFileSync(text1, 'abcdefghijklmnopqrstuvwxyz0123456789\n'.repeat(28340));
@@ -92,6 +94,9 @@ function pipe200(name) {
 }
 
 (async () => {
+  syncCase('readFileSync_1KB', () => fs.readFileSync(small));
+  await asyncCase('readFile_1KB', (cb) => fs.readFile(small, cb));
+  await asyncCase('promises.readFile_1KB_utf8', (cb) => fs.promises.readFile(small, 'utf8').then(() => cb(), cb));
   syncCase('readFileSync_1MB', () => fs.readFileSync(file1));
   await asyncCase('readFile_1MB', (cb) => fs.readFile(file1, cb));
   await asyncCase('promises.readFile_1MB', (cb) => fs.promises.readFile(file1).then(() => cb(), cb));
