@@ -260,21 +260,54 @@ async function aborted(signal, resource) {
 
 // ---- parseEnv -----------------------------------------------------------------------------
 
-// dotenv syntax: KEY=value lines, optional `export `, # comments, quoted values (double quotes
-// expand \n), multi-line quoted values.
+// dotenv syntax: KEY=value lines, optional `export `, # comments, quoted values ("..." expands
+// \n and may span lines). An unterminated quote takes the rest of its line, except on the last
+// line, where the entry is dropped (as Node does).
 function parseEnv(content) {
   validateString(content, 'content');
   const result = {};
-  const lines = content.replace(/\r\n?/g, '\n');
-  const re = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\n]+)?\s*(?:#.*)?$/mg;
-  let m;
-  while ((m = re.exec(lines)) !== null) {
-    const key = m[1];
-    let value = (m[2] || '').trim();
-    const q = value[0];
-    value = value.replace(/^(['"`])([\s\S]*)\1$/m, '$2');
-    if (q === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
-    result[key] = value;
+  const src = content.replace(/\r\n?/g, '\n');
+  let pos = 0;
+  while (pos < src.length) {
+    let eol = src.indexOf('\n', pos);
+    if (eol === -1) eol = src.length;
+    let line = src.slice(pos, eol).trim();
+    if (line === '' || line[0] === '#') {
+      pos = eol + 1;
+      continue;
+    }
+    if (line.startsWith('export ')) line = line.slice(7);
+    const eq = line.indexOf('=');
+    if (eq === -1) {
+      pos = eol + 1;
+      continue;
+    }
+    const key = line.slice(0, eq).trimEnd();
+    // The value starts after '=' in the source, so quoted values may run past this line.
+    const lineStart = src.indexOf(line, pos);
+    let valueStart = lineStart + eq + 1;
+    while (valueStart < src.length && (src[valueStart] === ' ' || src[valueStart] === '\t')) valueStart++;
+    const q = src[valueStart];
+    if (q === '"' || q === "'" || q === '`') {
+      const close = src.indexOf(q, valueStart + 1);
+      if (close !== -1) {
+        let value = src.slice(valueStart + 1, close);
+        if (q === '"') value = value.replace(/\\n/g, '\n');
+        if (key !== '') result[key] = value;
+        const after = src.indexOf('\n', close);
+        pos = after === -1 ? src.length : after + 1;
+        continue;
+      }
+      if (eol === src.length) break;
+      if (key !== '') result[key] = src.slice(valueStart, eol).trim();
+      pos = eol + 1;
+      continue;
+    }
+    let value = src.slice(valueStart, eol);
+    const hash = value.indexOf('#');
+    if (hash !== -1) value = value.slice(0, hash);
+    if (key !== '') result[key] = value.trim();
+    pos = eol + 1;
   }
   return result;
 }
