@@ -6,7 +6,8 @@
 const { Buffer } = require('buffer');
 const DOMException = require('internal/dom_exception');
 const { createCipheriv, createDecipheriv } = require('internal/crypto/cipher');
-const { SecretKeyObject, kKeyData } = require('internal/crypto/keys');
+const keys = require('internal/crypto/keys');
+const { SecretKeyObject, kKeyData } = keys;
 const { isAnyArrayBuffer } = require('internal/crypto/util');
 const random = require('internal/crypto/random');
 
@@ -40,7 +41,11 @@ function keyObjectOf(key) {
 const kHashNames = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 const kHashLengths = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
 const kAlgorithmNames = ['AES-CBC', 'AES-CTR', 'AES-GCM', 'AES-KW', 'HMAC', 'PBKDF2', 'HKDF',
-                         'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
+                         'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'ECDSA', 'ECDH', 'ED25519', 'X25519',
+                         'RSASSA-PKCS1-V1_5', 'RSA-PSS', 'RSA-OAEP'];
+// Canonical spelling of the names matched case-insensitively above.
+const kCanonical = { ED25519: 'Ed25519', X25519: 'X25519', 'RSASSA-PKCS1-V1_5': 'RSASSA-PKCS1-v1_5' };
+const kAsymmetric = ['ECDSA', 'ECDH', 'Ed25519', 'X25519', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP'];
 
 function notSupported(message = 'Unrecognized algorithm name') {
   return new DOMException(message, 'NotSupportedError');
@@ -58,8 +63,9 @@ function normalize(algorithm) {
     throw new TypeError('Algorithm must be a string or an object');
   }
   const upper = String(algorithm.name).toUpperCase();
-  const name = kAlgorithmNames.find((n) => n === upper);
+  let name = kAlgorithmNames.find((n) => n === upper);
   if (name === undefined) throw notSupported();
+  if (kCanonical[name] !== undefined) name = kCanonical[name];
   const out = { ...algorithm, name };
   if (out.hash !== undefined) out.hash = normalize(out.hash);
   return out;
@@ -83,7 +89,7 @@ function hashName(hash) {
 
 function checkUsage(key, usage) {
   if (!key[kUsages].includes(usage)) {
-    throw invalidAccess(`The requested operation is not valid for the provided key`);
+    throw invalidAccess(`Unable to use this key to ${usage}`);
   }
 }
 
@@ -125,6 +131,191 @@ function importSecret(format, keyData, algorithm, extractable, usages) {
       return secretKey(raw, { name: algorithm.name }, false, usages);
     default:
       throw notSupported();
+  }
+}
+
+
+// Asymmetric algorithms: keys are Public/PrivateKeyObjects inside CryptoKeys.
+const kCurves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
+const kCurveOf = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+const kPublicUsages = ['verify', 'encrypt', 'wrapKey'];
+const kPrivateUsages = ['sign', 'decrypt', 'unwrapKey', 'deriveBits', 'deriveKey'];
+
+function asymmetricAlgorithm(algorithm, keyObject) {
+  const d = keyObject.asymmetricKeyDetails;
+  switch (algorithm.name) {
+    case 'ECDSA': case 'ECDH': {
+      const curve = kCurveOf[d.namedCurve];
+      if (curve === undefined || (algorithm.namedCurve !== undefined && algorithm.namedCurve !== curve)) {
+        throw new DOMException('Named curve mismatch', 'DataError');
+      }
+      return { name: algorithm.name, namedCurve: curve };
+    }
+    case 'Ed25519': case 'X25519':
+      if (keyObject.asymmetricKeyType !== algorithm.name.toLowerCase()) {
+        throw new DOMException('Invalid key type', 'DataError');
+      }
+      return { name: algorithm.name };
+    default: {
+      if (keyObject.asymmetricKeyType !== 'rsa' && keyObject.asymmetricKeyType !== 'rsa-pss') {
+        throw new DOMException('Invalid key type', 'DataError');
+      }
+      if (algorithm.hash === undefined) throw new TypeError('algorithm.hash is required');
+      hashName(algorithm.hash);
+      const e = d.publicExponent.toString(16);
+      return {
+        name: algorithm.name,
+        modulusLength: d.modulusLength,
+        publicExponent: new Uint8Array(Buffer.from(e.length % 2 ? `0${e}` : e, 'hex')),
+        hash: { name: algorithm.hash.name },
+      };
+    }
+  }
+}
+
+function asymmetricKey(keyObject, algorithm, extractable, usages) {
+  const type = keyObject.type;
+  const allowed = type === 'public' ? kPublicUsages : kPrivateUsages;
+  return new CryptoKey(kConstruct, keyObject, algorithm, type === 'public' ? true : extractable,
+                       usages.filter((u) => allowed.includes(u)), type);
+}
+
+function importAsymmetric(format, keyData, algorithm, extractable, usages) {
+  let keyObject;
+  try {
+    if (format === 'spki') {
+      keyObject = keys.createPublicKey({ key: bytes(keyData, 'keyData'), format: 'der', type: 'spki' });
+    } else if (format === 'pkcs8') {
+      keyObject = keys.createPrivateKey({ key: bytes(keyData, 'keyData'), format: 'der', type: 'pkcs8' });
+    } else if (format === 'jwk') {
+      keyObject = keyData.d !== undefined ?
+        keys.createPrivateKey({ key: keyData, format: 'jwk' }) :
+        keys.createPublicKey({ key: keyData, format: 'jwk' });
+    } else if (format === 'raw') {
+      const raw = bytes(keyData, 'keyData');
+      if (algorithm.name === 'ECDSA' || algorithm.name === 'ECDH') {
+        const curve = kCurves[algorithm.namedCurve];
+        if (curve === undefined) throw notSupported('Unsupported named curve');
+        keyObject = keys.wrapHandle(binding.ecKeyFromRaw(curve, null, raw), false);
+      } else if (algorithm.name === 'Ed25519' || algorithm.name === 'X25519') {
+        keyObject = keys.createPublicKey({ key: { kty: 'OKP', crv: algorithm.name, x: raw.toString('base64url') }, format: 'jwk' });
+      } else {
+        throw notSupported(`Unable to import ${algorithm.name} key with format raw`);
+      }
+    } else {
+      throw notSupported(`Unable to import ${algorithm.name} key with format ${format}`);
+    }
+  } catch (err) {
+    if (err instanceof DOMException) throw err;
+    throw new DOMException(`Invalid keyData: ${err.message}`, 'DataError');
+  }
+  return asymmetricKey(keyObject, asymmetricAlgorithm(algorithm, keyObject), extractable, usages);
+}
+
+function exportAsymmetric(format, key) {
+  const ko = key[kKeyObject];
+  switch (format) {
+    case 'spki':
+      if (ko.type !== 'public') throw invalidAccess('Unable to export a private key as spki');
+      return toArrayBuffer(ko.export({ type: 'spki', format: 'der' }));
+    case 'pkcs8':
+      if (ko.type !== 'private') throw invalidAccess('Unable to export a public key as pkcs8');
+      return toArrayBuffer(ko.export({ type: 'pkcs8', format: 'der' }));
+    case 'jwk': {
+      const jwk = ko.export({ format: 'jwk' });
+      jwk.key_ops = key[kUsages].slice();
+      jwk.ext = key[kExtractable];
+      const a = key[kAlgorithm];
+      if (a.name === 'RSASSA-PKCS1-v1_5') jwk.alg = `RS${a.hash.name.slice(4)}`;
+      else if (a.name === 'RSA-PSS') jwk.alg = `PS${a.hash.name.slice(4)}`;
+      else if (a.name === 'RSA-OAEP') jwk.alg = a.hash.name === 'SHA-1' ? 'RSA-OAEP' : `RSA-OAEP-${a.hash.name.slice(4)}`;
+      else if (a.name === 'Ed25519') jwk.alg = 'EdDSA';
+      return jwk;
+    }
+    case 'raw':
+      if (ko.type !== 'public') throw invalidAccess('Unable to export a private key as raw');
+      if (ko.asymmetricKeyType === 'ec') return toArrayBuffer(ko[keys.kHandle].ecPoint(4));
+      return toArrayBuffer(Buffer.from(ko.export({ format: 'jwk' }).x, 'base64url'));
+    default:
+      throw notSupported();
+  }
+}
+
+function generateAsymmetric(algorithm, extractable, usages) {
+  let type;
+  const options = {};
+  switch (algorithm.name) {
+    case 'ECDSA': case 'ECDH':
+      if (kCurves[algorithm.namedCurve] === undefined) throw notSupported('Unsupported named curve');
+      type = 'ec';
+      options.namedCurve = kCurves[algorithm.namedCurve];
+      break;
+    case 'Ed25519': case 'X25519':
+      type = algorithm.name.toLowerCase();
+      break;
+    default: {
+      type = 'rsa';
+      options.modulusLength = algorithm.modulusLength;
+      const e = bytes(algorithm.publicExponent, 'publicExponent');
+      options.publicExponent = parseInt(e.toString('hex'), 16);
+      hashName(algorithm.hash);
+    }
+  }
+  return new Promise((resolve, reject) => {
+    binding.generateKeyPair(type, options, (err, pair) => {
+      if (err) return reject(operationError(err.message));
+      const publicKey = keys.wrapHandle(pair[0], false);
+      const privateKey = keys.wrapHandle(pair[1], true);
+      const alg = asymmetricAlgorithm({ ...algorithm, namedCurve: algorithm.namedCurve }, publicKey);
+      resolve({
+        publicKey: asymmetricKey(publicKey, alg, true, usages),
+        privateKey: asymmetricKey(privateKey, alg, extractable, usages),
+      });
+    });
+  });
+}
+
+function asymmetricSign(algorithm, key, data) {
+  const handle = key[kKeyObject][keys.kHandle];
+  const a = key[kAlgorithm];
+  switch (algorithm.name) {
+    case 'ECDSA':
+      return binding.sign(handle, hashName(algorithm.hash), data, undefined, undefined, true);
+    case 'Ed25519':
+      return binding.sign(handle, null, data, undefined, undefined, false);
+    case 'RSASSA-PKCS1-v1_5':
+      return binding.sign(handle, hashName(a.hash), data, 1, undefined, false);
+    case 'RSA-PSS':
+      return binding.sign(handle, hashName(a.hash), data, 6, algorithm.saltLength, false);
+    default:
+      throw notSupported();
+  }
+}
+
+function asymmetricVerify(algorithm, key, signature, data) {
+  const handle = key[kKeyObject][keys.kHandle];
+  const a = key[kAlgorithm];
+  switch (algorithm.name) {
+    case 'ECDSA':
+      return binding.verify(handle, hashName(algorithm.hash), data, signature, undefined, undefined, true);
+    case 'Ed25519':
+      return binding.verify(handle, null, data, signature, undefined, undefined, false);
+    case 'RSASSA-PKCS1-v1_5':
+      return binding.verify(handle, hashName(a.hash), data, signature, 1, undefined, false);
+    case 'RSA-PSS':
+      return binding.verify(handle, hashName(a.hash), data, signature, 6, algorithm.saltLength, false);
+    default:
+      throw notSupported();
+  }
+}
+
+function rsaOaep(encrypt, algorithm, key, data) {
+  const handle = key[kKeyObject][keys.kHandle];
+  const label = algorithm.label !== undefined ? bytes(algorithm.label, 'label') : null;
+  try {
+    return toArrayBuffer(binding.cipherAsym(handle, data, encrypt ? 0 : 1, 4, hashName(key[kAlgorithm].hash), label));
+  } catch (err) {
+    throw operationError(err.message);
   }
 }
 
@@ -172,6 +363,21 @@ function aes(encrypt, algorithm, key, data) {
 }
 
 function deriveBitsCb(algorithm, key, length) {
+  if (algorithm.name === 'ECDH' || algorithm.name === 'X25519') {
+    const peer = algorithm.public;
+    if (!(peer instanceof CryptoKey) || peer[kType] !== 'public') {
+      return Promise.reject(invalidAccess('algorithm.public must be a public key'));
+    }
+    let secret;
+    try {
+      secret = binding.deriveShared(key[kKeyObject][keys.kHandle], peer[kKeyObject][keys.kHandle]);
+    } catch (err) {
+      return Promise.reject(operationError(err.message));
+    }
+    if (length === null || length === undefined) return Promise.resolve(toArrayBuffer(secret));
+    if (length > secret.length * 8) return Promise.reject(operationError('derived bit length is too large'));
+    return Promise.resolve(toArrayBuffer(secret.subarray(0, Math.ceil(length / 8))));
+  }
   const raw = key[kKeyObject][kKeyData];
   if (length === null || length === undefined || length % 8 !== 0) {
     return Promise.reject(operationError('length must be a multiple of 8'));
@@ -207,6 +413,7 @@ const methods = {
       const raw = random.randomBytes(Math.ceil(length / 8));
       return secretKey(raw, { name: 'HMAC', length, hash: { name: algorithm.hash.name } }, extractable, keyUsages);
     }
+    if (kAsymmetric.includes(algorithm.name)) return generateAsymmetric(algorithm, extractable, [...keyUsages]);
     if (algorithm.name.startsWith('AES-')) {
       if (![128, 192, 256].includes(length)) {
         throw new DOMException('AES key length must be 128, 192, or 256 bits', 'OperationError');
@@ -218,12 +425,16 @@ const methods = {
 
   async importKey(format, keyData, algorithm, extractable, keyUsages) {
     algorithm = normalize(algorithm);
+    if (kAsymmetric.includes(algorithm.name)) {
+      return importAsymmetric(format, keyData, algorithm, extractable, [...keyUsages]);
+    }
     return importSecret(format, keyData, algorithm, extractable, [...keyUsages]);
   },
 
   async exportKey(format, key) {
     if (!(key instanceof CryptoKey)) throw new TypeError('key must be a CryptoKey');
-    if (!key[kExtractable]) throw invalidAccess('key is not extractable');
+    if (!key[kExtractable]) throw new DOMException('key is not extractable', 'InvalidAccessException');
+    if (key[kType] !== 'secret') return exportAsymmetric(format, key);
     const raw = key[kKeyObject][kKeyData];
     if (format === 'raw') return toArrayBuffer(Buffer.from(raw));
     if (format === 'jwk') {
@@ -240,7 +451,7 @@ const methods = {
     algorithm = normalize(algorithm);
     checkAlgorithm(key, algorithm);
     checkUsage(key, 'sign');
-    if (algorithm.name !== 'HMAC') throw notSupported();
+    if (algorithm.name !== 'HMAC') return toArrayBuffer(asymmetricSign(algorithm, key, bytes(data)));
     const h = new binding.Hmac(kHashNames[key[kAlgorithm].hash.name], key[kKeyObject][kKeyData]);
     h.update(bytes(data));
     return toArrayBuffer(h.digest());
@@ -250,7 +461,7 @@ const methods = {
     algorithm = normalize(algorithm);
     checkAlgorithm(key, algorithm);
     checkUsage(key, 'verify');
-    if (algorithm.name !== 'HMAC') throw notSupported();
+    if (algorithm.name !== 'HMAC') return asymmetricVerify(algorithm, key, bytes(signature, 'signature'), bytes(data));
     const h = new binding.Hmac(kHashNames[key[kAlgorithm].hash.name], key[kKeyObject][kKeyData]);
     h.update(bytes(data));
     const mac = h.digest();
@@ -262,6 +473,7 @@ const methods = {
     algorithm = normalize(algorithm);
     checkAlgorithm(key, algorithm);
     checkUsage(key, 'encrypt');
+    if (algorithm.name === 'RSA-OAEP') return rsaOaep(true, algorithm, key, bytes(data));
     return aes(true, algorithm, key, data);
   },
 
@@ -269,6 +481,7 @@ const methods = {
     algorithm = normalize(algorithm);
     checkAlgorithm(key, algorithm);
     checkUsage(key, 'decrypt');
+    if (algorithm.name === 'RSA-OAEP') return rsaOaep(false, algorithm, key, bytes(data));
     return aes(false, algorithm, key, data);
   },
 

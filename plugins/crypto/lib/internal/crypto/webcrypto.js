@@ -46,6 +46,11 @@ class Crypto {
 Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
 
 const crypto = new Crypto(kInternal);
+// The classes ride along (not enumerable) so globals and util.types can reach them from
+// require('crypto').webcrypto.
+for (const [name, value] of [['Crypto', Crypto], ['CryptoKey', subtleImpl.CryptoKey], ['SubtleCrypto', SubtleCrypto]]) {
+  Object.defineProperty(crypto, name, { value, writable: true, configurable: true, enumerable: false });
+}
 
 module.exports = {
   Crypto,
