@@ -127,7 +127,6 @@ function writeAfterFIN(chunk, encoding, cb) {
 // ---- the socket ---------------------------------------------------------------------------
 
 function initSocketHandle(socket) {
-  socket._undestroy();
   socket._sockname = null;
   const handle = socket._handle;
   if (handle) {
@@ -593,8 +592,13 @@ Socket.prototype._destroy = function(exception, cb) {
 function afterConnect(status) {
   const socket = this.socket;
   if (socket.destroyed || socket._handle !== this.handle) return;
-  socket.connecting = false;
   socket._sockname = null;
+  if (status !== 0 && this.next) {
+    // Another address is left to try: the socket stays connecting.
+    this.next(exceptionWithHostPort(status, 'connect', this.address, this.port));
+    return;
+  }
+  socket.connecting = false;
   if (status === 0) {
     socket._unrefTimer();
     socket.emit('connect');
@@ -608,10 +612,6 @@ function afterConnect(status) {
   if (details) {
     ex.localAddress = this.localAddress;
     ex.localPort = this.localPort;
-  }
-  if (this.next) {
-    this.next(ex);
-    return;
   }
   socket.destroy(ex);
 }
@@ -710,13 +710,13 @@ function lookupAndConnect(socket, options) {
   }
   const autoSelect = options.autoSelectFamily ?? autoSelectFamilyDefault;
   const dnsopts = { family, hints: options.hints || 0 };
-  if (!family && autoSelect && options.lookup == null) dnsopts.all = true;
+  if (!family && autoSelect) dnsopts.all = true;
 
   socket._host = host;
   // dns is only needed here, for a name that is not an IP: it stays an optional plugin.
   const lookup = options.lookup || require('dns').lookup;
   lookup(host, dnsopts, function emitLookup(err, ip, ipFamily) {
-    if (dnsopts.all && !err) {
+    if (dnsopts.all && !err && Array.isArray(ip)) {
       const list = ip;
       if (list.length === 0) {
         err = new Error(`getaddrinfo ENOTFOUND ${host}`);
@@ -758,9 +758,11 @@ Socket.prototype.connect = function(...args) {
   if (cb !== null) this.once('connect', cb);
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (this.destroyed) {
+    // Reconnecting a closed socket: a fresh handle and stream state.
     this._handle = null;
     this._peername = null;
     this._sockname = null;
+    this._undestroy();
   }
 
   const { path } = options;
