@@ -100,6 +100,16 @@ function utf8Boundary(bytes, n) {
   return n;
 }
 
+// windows-1252 differs from latin1 only in 0x80-0x9F.
+const cp1252High = [0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030,
+  0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+  0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178];
+function decodeWindows1252(bytes) {
+  const s = binding.latin1Slice(bytes, 0, bytes.length);
+  if (!/[\x80-\x9f]/.test(s)) return s;
+  return s.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(cp1252High[c.charCodeAt(0) - 0x80]));
+}
+
 const kState = Symbol('kTextDecoderState');
 
 class TextDecoder {
@@ -116,6 +126,7 @@ class TextDecoder {
       ignoreBOM: !!options?.ignoreBOM,
       pending: null,      // bytes of an unfinished character carried to the next call
       bomSeen: false,     // the start of the stream has been handled
+      windows1252: false, // see decode()
     };
   }
 
@@ -134,7 +145,11 @@ class TextDecoder {
     }
     const stream = !!options?.stream;
     if (s.encoding === 'windows-1252') {
-      return bytes.length === 0 ? '' : binding.latin1Slice(bytes, 0, bytes.length);
+      // Node decodes plain latin1 until a decoder is first used with { stream: true }; from then
+      // on it maps 0x80-0x9F as windows-1252 does. Kept the same here.
+      if (stream) s.windows1252 = true;
+      if (bytes.length === 0) return '';
+      return s.windows1252 ? decodeWindows1252(bytes) : binding.latin1Slice(bytes, 0, bytes.length);
     }
     // Fast path: a whole utf-8 input in one call.
     if (!stream && s.pending === null && !s.bomSeen && s.encoding === 'utf-8') {
