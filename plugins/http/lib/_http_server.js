@@ -569,6 +569,13 @@ function updateOutgoingData(socket, state, delta) {
 }
 
 function socketOnTimeout() {
+  const state = this[kState];
+  if (state && state.keepAliveTimeoutSet && this.timeout === this.server.keepAliveTimeout) {
+    state.keepAliveTimeoutSet = false;
+    // The keep-alive timer stays armed while requests run (see resetSocketTimeout): firing
+    // during one is not a timeout of that request.
+    if (state.incoming.length > 0 || this._httpMessage) return;
+  }
   const req = this.parser && this.parser.incoming;
   const reqTimeout = req && !req.complete && req.emit('timeout', this);
   const res = this._httpMessage;
@@ -592,9 +599,12 @@ function socketOnError(e) {
   }
 }
 
+// A request arrived on a connection waiting under keepAliveTimeout. Without server.timeout the
+// idle timer is left running (re-arming a socket timer costs two timer-list updates per request);
+// socketOnTimeout ignores it while requests are in flight and resOnFinish refreshes it.
 function resetSocketTimeout(server, socket, state) {
-  if (state.keepAliveTimeoutSet) {
-    socket.setTimeout(server.timeout || 0);
+  if (state.keepAliveTimeoutSet && server.timeout) {
+    socket.setTimeout(server.timeout);
     state.keepAliveTimeoutSet = false;
   }
 }
@@ -699,8 +709,13 @@ function resOnFinish(req, res, socket, state, server) {
   } else if (state.outgoing.length === 0) {
     if (state.incoming.length === 0) state.inFlight = false;
     if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
-      socket.setTimeout(server.keepAliveTimeout);
-      state.keepAliveTimeoutSet = true;
+      if (state.keepAliveTimeoutSet && socket.timeout === server.keepAliveTimeout &&
+          typeof socket._unrefTimer === 'function') {
+        socket._unrefTimer();
+      } else {
+        socket.setTimeout(server.keepAliveTimeout);
+        state.keepAliveTimeoutSet = true;
+      }
     }
   } else {
     const m = state.outgoing.shift();
