@@ -390,6 +390,7 @@ void DefineStreamMethods(napi_property_descriptor* out, size_t* count) {
       {"hasRef", nullptr, HasRef, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"getWriteQueueSize", nullptr, GetWriteQueueSize, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"getFd", nullptr, GetFd, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"fd", nullptr, nullptr, GetFd, nullptr, nullptr, napi_default, nullptr},  // as Node's handles
   };
   for (const auto& m : methods) out[(*count)++] = m;
 }
