@@ -45,27 +45,20 @@ function hideStackFrames(fn) {
 
 // Captures the stack of `err` with the header `Name [CODE]: message` (the form Node prints).
 function captureWithCode(err, code, hideFrom = captureWithCode) {
-  const limitWritable = isErrorStackTraceLimitWritable();
-  let limit;
-  if (limitWritable) {
-    limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = Math.max(limit, 10);
+  if (code === undefined) {
+    Error.captureStackTrace(err, hideFrom);
+    return err;
   }
   const name = err.name;
   const ownName = Object.getOwnPropertyDescriptor(err, 'name');
-  if (code !== undefined) {
-    Object.defineProperty(err, 'name', {
-      value: `${name} [${code}]`, enumerable: false, writable: true, configurable: true,
-    });
-  }
+  Object.defineProperty(err, 'name', {
+    value: `${name} [${code}]`, enumerable: false, writable: true, configurable: true,
+  });
   Error.captureStackTrace(err, hideFrom);
   // Formats the stack now, while the name still carries the code.
   err.stack; // eslint-disable-line no-unused-expressions
-  if (code !== undefined) {
-    delete err.name;
-    if (ownName !== undefined) Object.defineProperty(err, 'name', ownName);
-  }
-  if (limitWritable) Error.stackTraceLimit = limit;
+  delete err.name;
+  if (ownName !== undefined) Object.defineProperty(err, 'name', ownName);
   return err;
 }
 
