@@ -296,6 +296,18 @@ static napi_value TsfnBadArgs(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* A thread-safe function whose JS throws: for a module of Node-API < 10 the exception is dropped
+ * with a DEP0168 warning, as Node does (10 and later: 'uncaughtException'). */
+static napi_value ThrowFromTsfn(napi_env env, napi_callback_info info) {
+  GET_ARGS(env, info, 1);
+  napi_threadsafe_function tsfn;
+  NAPI_CALL(env, napi_create_threadsafe_function(env, argv[0], NULL, MakeString(env, "throws"), 0,
+                                                 1, NULL, NULL, NULL, NULL, &tsfn));
+  NAPI_CALL(env, napi_call_threadsafe_function(tsfn, NULL, napi_tsfn_nonblocking));
+  NAPI_CALL(env, napi_release_threadsafe_function(tsfn, napi_tsfn_release));
+  return NULL;
+}
+
 /* NULL handles: napi_invalid_arg on nodus (Node aborts the process instead). */
 static napi_value TsfnNullHandles(napi_env env, napi_callback_info info) {
   napi_value out;
@@ -316,6 +328,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       DECLARE_METHOD("unreffed", Unreffed),       DECLARE_METHOD("tsfnBadArgs", TsfnBadArgs),
       DECLARE_METHOD("throwInComplete", ThrowInComplete),
       DECLARE_METHOD("tsfnNullHandles", TsfnNullHandles),
+      DECLARE_METHOD("throwFromTsfn", ThrowFromTsfn),
   };
   return DefineMethods(env, exports, props, COUNT_OF(props));
 }

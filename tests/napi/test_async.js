@@ -71,6 +71,20 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 10));
   assert.strictEqual(idleCalls, 1);
 
+  // JS that throws inside a thread-safe function call of a Node-API 8 module: DEP0168 warning,
+  // no 'uncaughtException' (Node's policy for modules older than Node-API 10).
+  let uncaughtSeen = false;
+  const onUncaught = () => { uncaughtSeen = true; };
+  process.on('uncaughtException', onUncaught);
+  const warned = new Promise((resolve) => process.once('warning', resolve));
+  addon.throwFromTsfn(() => { throw new Error('thrown in a tsfn call'); });
+  const warning = await warned;
+  assert.strictEqual(warning.code, 'DEP0168');
+  assert.strictEqual(warning.name, 'DeprecationWarning');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.strictEqual(uncaughtSeen, false);
+  process.off('uncaughtException', onUncaught);
+
   let badCalls = 0;
   assert.deepStrictEqual(addon.tsfnBadArgs(() => { badCalls++; }), {
     zeroThreads: 1,

@@ -152,19 +152,40 @@ void napi_env__::RethrowPending() {
   isolate->ThrowException(error);
 }
 
-void napi_env__::ReportPending() {
+void napi_env__::ReportPending(bool enforce) {
   v8::HandleScope scope(isolate);
   v8::Local<v8::Value> error = last_exception.Get(isolate);
   last_exception.Reset();
   if (tearing_down || isolate->IsExecutionTerminating()) return;
-  rt->TriggerUncaughtException(error, v8::Exception::CreateMessage(isolate, error));
+  if (enforce) {
+    rt->TriggerUncaughtException(error, v8::Exception::CreateMessage(isolate, error));
+    return;
+  }
+  // Older addons: Node drops the exception with a deprecation warning (DEP0168).
+  v8::Local<v8::Context> ctx = context();
+  v8::Local<v8::Object> process = rt->process_object();
+  v8::Local<v8::Value> emit;
+  if (process.IsEmpty() ||
+      !process->Get(ctx, nodus::napi::Utf8(isolate, "emitWarning")).ToLocal(&emit) ||
+      !emit->IsFunction()) {
+    return;
+  }
+  v8::Local<v8::Value> args[] = {
+      nodus::napi::Utf8(isolate,
+          "Uncaught N-API callback exception detected, please run node with option "
+          "--force-node-api-uncaught-exceptions-policy=true to handle those exceptions "
+          "properly."),
+      nodus::napi::Utf8(isolate, "DeprecationWarning"),
+      nodus::napi::Utf8(isolate, "DEP0168")};
+  v8::TryCatch try_catch(isolate);
+  emit.As<v8::Function>()->Call(ctx, process, 3, args).IsEmpty();
 }
 
 void napi_env__::CallFinalizer(napi_finalize cb, void* data, void* hint) {
   if (cb == nullptr) return;
   v8::HandleScope scope(isolate);
   v8::Context::Scope context_scope(context());
-  CallFromLoop([&](napi_env env) { cb(env, data, hint); });
+  CallFromLoop([&](napi_env env) { cb(env, data, hint); }, EnforceUncaught());
 }
 
 void napi_env__::EnqueueRef(Reference* ref) {

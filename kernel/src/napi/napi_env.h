@@ -88,9 +88,12 @@ struct napi_env__ {
   // Runs addon code called from JS; a JS exception it left pending is rethrown into JS.
   template <typename Call>
   void CallIntoModule(Call&& call);
-  // Same, for addon code called from the loop: a pending exception goes to 'uncaughtException'.
+  // Same, for addon code called from the loop. A pending exception goes to 'uncaughtException'
+  // when `enforce` (async work completions always; finalizers and thread-safe function calls
+  // from Node-API 10 on); older addons get Node's DEP0168 warning and the exception is dropped.
   template <typename Call>
-  void CallFromLoop(Call&& call);
+  void CallFromLoop(Call&& call, bool enforce = true);
+  bool EnforceUncaught() const { return module_api_version >= 10; }
 
   // Runs a finalizer with Node's rules (deferred unless pure, exceptions uncaught).
   void CallFinalizer(napi_finalize cb, void* data, void* hint);
@@ -114,7 +117,7 @@ struct napi_env__ {
   bool running_cleanup_hooks = false;
 
   void RethrowPending();
-  void ReportPending();
+  void ReportPending(bool enforce);
 };
 
 namespace nodus::napi {
@@ -245,11 +248,11 @@ void napi_env__::CallIntoModule(Call&& call) {
 }
 
 template <typename Call>
-void napi_env__::CallFromLoop(Call&& call) {
+void napi_env__::CallFromLoop(Call&& call, bool enforce) {
   int scopes_before = open_handle_scopes;
   nodus::napi::ClearError(this);
   call(this);
   if (open_handle_scopes != scopes_before)
     nodus::napi::FatalError("Node-API", "a handle scope opened by the addon was not closed");
-  if (!last_exception.IsEmpty()) ReportPending();
+  if (!last_exception.IsEmpty()) ReportPending(enforce);
 }

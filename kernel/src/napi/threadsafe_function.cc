@@ -90,7 +90,7 @@ void napi_threadsafe_function__::Dispatch() {
           napi_get_undefined(e, &undefined);
           napi_call_function(e, undefined, js, 0, nullptr, nullptr);
         }
-      });
+      }, env->EnforceUncaught());
       continue;
     }
     if (done) Finalize();
