@@ -34,6 +34,22 @@ napi_value Int(napi_env env, int64_t value) {
   return v;
 }
 
+napi_value DecodeOrBuffer(napi_env env, const char* data, size_t size, bool latin1) {
+  napi_value v;
+  napi_status status = latin1 ? napi_create_string_latin1(env, data, size, &v)
+                              : napi_create_string_utf8(env, data, size, &v);
+  if (status == napi_ok) return v;
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (pending) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+  }
+  void* unused;
+  napi_create_buffer_copy(env, size, data, &unused, &v);
+  return v;
+}
+
 bool GetPath(napi_env env, napi_value value, std::string* out) {
   napi_valuetype type;
   if (napi_typeof(env, value, &type) != napi_ok) return false;

@@ -47,6 +47,9 @@ bool GetBool(napi_env env, napi_value value);
 void ThrowUvError(napi_env env, int err, const char* syscall, napi_value path = nullptr,
                   napi_value dest = nullptr);
 napi_value Undefined(napi_env env);
+// Decodes file bytes as a UTF-8 (or Latin-1) string; when V8 cannot hold a string that long, a
+// Buffer copy is returned instead, and JS's toString() raises Node's ERR_STRING_TOO_LONG.
+napi_value DecodeOrBuffer(napi_env env, const char* data, size_t size, bool latin1);
 napi_value Int(napi_env env, int64_t value);
 
 // Writes one uv_stat_t into slot `slot` (0 or 1) of the shared stat arrays.

@@ -194,9 +194,9 @@ struct ReadFileJob final : Job {
   napi_value Result() override {
     napi_value v;
     if (encoding == kAsUtf8) {
-      napi_create_string_utf8(env, data ? data : "", size, &v);
+      v = DecodeOrBuffer(env, data ? data : "", size, false);
     } else if (encoding == kAsLatin1) {
-      napi_create_string_latin1(env, data ? data : "", size, &v);
+      v = DecodeOrBuffer(env, data ? data : "", size, true);
     } else if (js_owned && size == cap) {
       napi_get_reference_value(env, keep, &v);
     } else {

@@ -149,9 +149,9 @@ napi_value ReadResult(FileWork* w) {
   napi_value v;
   const char* bytes = w->data ? w->data : "";
   if (w->encoding == 1) {
-    napi_create_string_utf8(env, bytes, w->size, &v);
+    v = DecodeOrBuffer(env, bytes, w->size, false);
   } else if (w->encoding == 2) {
-    napi_create_string_latin1(env, bytes, w->size, &v);
+    v = DecodeOrBuffer(env, bytes, w->size, true);
   } else if (w->js_owned && w->size == w->cap) {
     napi_get_reference_value(env, w->keep, &v);
   } else {
