@@ -77,7 +77,8 @@ function tryReadStart(socket) {
   if (err) socket.destroy(errnoException(err, 'read'));
 }
 
-// handle.onread: `this` is the handle.
+// handle.onread: `this` is the handle. Its signature (three parameters: nread, arrayBuffer,
+// offset) is the contract plugins/net/README.md gives other plugins; http checks its arity.
 function onStreamRead(nread, arrayBuffer, offset) {
   const socket = this[kOwner];
   if (socket === undefined) return;
