@@ -148,6 +148,14 @@ assert.throws(() => fs.open(file, 'r'), { code: 'ERR_INVALID_ARG_TYPE' });
   assert.ok(closed);
   assert.strictEqual(fh.fd, -1);
   await assert.rejects(fh.read(Buffer.alloc(1)), { code: 'EBADF' });
+  // close() waits for operations in flight on the handle
+  const fh3 = await fs.promises.open(file, 'r');
+  const pendingRead = fh3.read(Buffer.alloc(4), 0, 4, 0);
+  const closing = fh3.close();
+  const { bytesRead } = await pendingRead;
+  assert.strictEqual(bytesRead, 4);
+  await closing;
+  assert.strictEqual(fh3.fd, -1);
   await assert.rejects(fs.promises.open(tmp('nope', 'y')), (err) => {
     assertUvError(err, 'ENOENT', 'open', tmp('nope', 'y'));
     return true;
