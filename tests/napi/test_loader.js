@@ -75,6 +75,15 @@ if (fs && fs.mkdtempSync) {
   fs.copyFileSync(path.join(addonDir, 'helper.so'), helper);
   assert.strictEqual(first.loadHelper(helper), 'hello from a library loaded later');
   fs.unlinkSync(helper);
+  // Built for another architecture (a 32-bit ELF header): the loader's message.
+  const elf32 = path.join(dir, 'elf32.node');
+  const header = Buffer.alloc(64);
+  header.set([0x7f, 0x45, 0x4c, 0x46, 1 /* ELFCLASS32 */, 1, 1]);
+  fs.writeFileSync(elf32, header);
+  err = dlopenError(elf32);
+  assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
+  assert.ok(err.message.includes('wrong ELF class: ELFCLASS32'), err.message);
+  fs.unlinkSync(elf32);
   fs.unlinkSync(copy);
   fs.rmdirSync(dir);
 }
