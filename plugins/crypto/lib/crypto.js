@@ -74,6 +74,7 @@ module.exports = {
   Decipheriv: cipher.Decipheriv,
   KeyObject: keys.KeyObject,
   ECDH: asym.ECDH,
+  X509Certificate: require('internal/crypto/x509').X509Certificate,
   Sign: asym.Sign,
   Verify: asym.Verify,
   constants,

@@ -107,5 +107,6 @@ void RegisterRandom(napi_env env, napi_value binding);
 void RegisterKdf(napi_env env, napi_value binding);
 void RegisterCipher(napi_env env, napi_value binding);
 void RegisterKeys(napi_env env, napi_value binding);
+void RegisterX509(napi_env env, napi_value binding);
 
 }  // namespace nodus_crypto

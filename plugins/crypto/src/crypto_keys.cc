@@ -10,6 +10,9 @@
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <ctime>
 
 #include <cstring>
 
@@ -826,6 +829,264 @@ void RegisterKeys(napi_env env, napi_value binding) {
       {"cipherAsym", CipherAsym}, {"deriveShared", DeriveShared}, {"ecKeyFromRaw", EcKeyFromRaw},
   };
   DefineMethods(env, binding, methods, sizeof(methods) / sizeof(methods[0]));
+}
+
+}  // namespace nodus_crypto
+
+// X.509 certificates: binding.X509 objects (PEM or DER) whose methods answer for
+// X509Certificate's getters.
+
+namespace nodus_crypto {
+namespace {
+
+struct CertState {
+  X509* cert = nullptr;
+  ~CertState() { X509_free(cert); }
+};
+
+CertState* UnwrapCert(napi_env env, napi_value self) {
+  void* p = nullptr;
+  napi_unwrap(env, self, &p);
+  return static_cast<CertState*>(p);
+}
+
+X509* ThisCert(napi_env env, napi_callback_info info, size_t* argc = nullptr, napi_value* argv = nullptr) {
+  napi_value self;
+  napi_get_cb_info(env, info, argc, argv, &self, nullptr);
+  CertState* c = UnwrapCert(env, self);
+  return c ? c->cert : nullptr;
+}
+
+napi_value BioString(napi_env env, BIO* bio) {
+  BUF_MEM* mem = nullptr;
+  BIO_get_mem_ptr(bio, &mem);
+  napi_value s;
+  napi_create_string_utf8(env, mem->data, mem->length, &s);
+  return s;
+}
+
+napi_value NameString(napi_env env, X509_NAME* name) {
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  const unsigned long flags = ASN1_STRFLGS_ESC_2253 | ASN1_STRFLGS_ESC_CTRL | ASN1_STRFLGS_UTF8_CONVERT |
+                              XN_FLAG_SEP_MULTILINE | XN_FLAG_FN_SN;
+  if (X509_NAME_print_ex(bio.get(), name, 0, flags) <= 0) return Undefined(env);
+  return BioString(env, bio.get());
+}
+
+napi_value CertSubject(napi_env env, napi_callback_info info) {
+  return NameString(env, X509_get_subject_name(ThisCert(env, info)));
+}
+
+napi_value CertIssuer(napi_env env, napi_callback_info info) {
+  return NameString(env, X509_get_issuer_name(ThisCert(env, info)));
+}
+
+napi_value ExtensionString(napi_env env, X509* cert, int nid) {
+  int idx = X509_get_ext_by_NID(cert, nid, -1);
+  if (idx < 0) return Undefined(env);
+  X509_EXTENSION* ext = X509_get_ext(cert, idx);
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  if (X509V3_EXT_print(bio.get(), ext, 0, 0) != 1) {
+    ERR_clear_error();
+    return Undefined(env);
+  }
+  return BioString(env, bio.get());
+}
+
+napi_value CertSubjectAltName(napi_env env, napi_callback_info info) {
+  return ExtensionString(env, ThisCert(env, info), NID_subject_alt_name);
+}
+
+napi_value CertInfoAccess(napi_env env, napi_callback_info info) {
+  return ExtensionString(env, ThisCert(env, info), NID_info_access);
+}
+
+napi_value TimeString(napi_env env, const ASN1_TIME* t) {
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  ASN1_TIME_print(bio.get(), t);
+  return BioString(env, bio.get());
+}
+
+napi_value CertValidFrom(napi_env env, napi_callback_info info) {
+  return TimeString(env, X509_get0_notBefore(ThisCert(env, info)));
+}
+
+napi_value CertValidTo(napi_env env, napi_callback_info info) {
+  return TimeString(env, X509_get0_notAfter(ThisCert(env, info)));
+}
+
+// Seconds since the epoch of notBefore/notAfter, for validFromDate/validToDate.
+napi_value CertValidity(napi_env env, napi_callback_info info) {
+  X509* cert = ThisCert(env, info);
+  napi_value arr;
+  napi_create_array_with_length(env, 2, &arr);
+  const ASN1_TIME* times[] = {X509_get0_notBefore(cert), X509_get0_notAfter(cert)};
+  for (uint32_t i = 0; i < 2; i++) {
+    struct tm tm {};
+    ASN1_TIME_to_tm(times[i], &tm);
+    napi_value v;
+    napi_create_double(env, static_cast<double>(timegm(&tm)), &v);
+    napi_set_element(env, arr, i, v);
+  }
+  return arr;
+}
+
+napi_value CertFingerprint(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg;
+  X509* cert = ThisCert(env, info, &argc, &arg);
+  const EVP_MD* md = FindDigest(env, GetString(env, arg));
+  unsigned char buf[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (md == nullptr || X509_digest(cert, md, buf, &len) != 1) return Undefined(env);
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned int i = 0; i < len; i++) {
+    if (i) out += ':';
+    out += kHex[buf[i] >> 4];
+    out += kHex[buf[i] & 15];
+  }
+  return Str(env, out.c_str());
+}
+
+napi_value CertSerial(napi_env env, napi_callback_info info) {
+  X509* cert = ThisCert(env, info);
+  BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr);
+  char* hex = BN_bn2hex(bn);
+  napi_value s = Str(env, hex);
+  OPENSSL_free(hex);
+  BN_free(bn);
+  return s;
+}
+
+napi_value CertRaw(napi_env env, napi_callback_info info) {
+  X509* cert = ThisCert(env, info);
+  unsigned char* der = nullptr;
+  int len = i2d_X509(cert, &der);
+  napi_value buf = CopyBuffer(env, der, static_cast<size_t>(len > 0 ? len : 0));
+  OPENSSL_free(der);
+  return buf;
+}
+
+napi_value CertPem(napi_env env, napi_callback_info info) {
+  X509* cert = ThisCert(env, info);
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  PEM_write_bio_X509(bio.get(), cert);
+  return BioString(env, bio.get());
+}
+
+napi_value CertPublicKey(napi_env env, napi_callback_info info) {
+  X509* cert = ThisCert(env, info);
+  EVP_PKEY* pkey = X509_get_pubkey(cert);
+  if (pkey == nullptr) {
+    ThrowOpenSSL(env, "Failed to get the public key");
+    return nullptr;
+  }
+  return WrapKey(env, pkey, false);
+}
+
+napi_value CertIsCA(napi_env env, napi_callback_info info) {
+  return Bool(env, X509_check_ca(ThisCert(env, info)) == 1);
+}
+
+// check(kind 0 host | 1 email | 2 ip, value, flags) -> the matched name or undefined
+napi_value CertCheck(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  X509* cert = ThisCert(env, info, &argc, argv);
+  int kind = static_cast<int>(GetInt64(env, argv[0]));
+  std::string value = GetString(env, argv[1]);
+  unsigned int flags = static_cast<unsigned int>(GetInt64(env, argv[2], 0));
+  int r = 0;
+  char* peername = nullptr;
+  if (kind == 0) r = X509_check_host(cert, value.data(), value.size(), flags, &peername);
+  else if (kind == 1) r = X509_check_email(cert, value.data(), value.size(), flags);
+  else r = X509_check_ip_asc(cert, value.c_str(), flags);
+  ERR_clear_error();
+  if (r != 1) return Undefined(env);
+  napi_value out = Str(env, peername ? peername : value.c_str());
+  OPENSSL_free(peername);
+  return out;
+}
+
+// checkIssued(otherCert) / verify(publicKey)
+napi_value CertCheckIssued(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg;
+  X509* cert = ThisCert(env, info, &argc, &arg);
+  CertState* issuer = UnwrapCert(env, arg);
+  bool ok = issuer && X509_check_issued(issuer->cert, cert) == X509_V_OK;
+  ERR_clear_error();
+  return Bool(env, ok);
+}
+
+napi_value CertVerify(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg;
+  X509* cert = ThisCert(env, info, &argc, &arg);
+  KeyState* k = UnwrapKey(env, arg);
+  bool ok = k && X509_verify(cert, k->pkey.get()) == 1;
+  ERR_clear_error();
+  return Bool(env, ok);
+}
+
+napi_value CertKeyUsage(napi_env env, napi_callback_info info) {
+  X509* cert = ThisCert(env, info);
+  EXTENDED_KEY_USAGE* eku = static_cast<EXTENDED_KEY_USAGE*>(
+      X509_get_ext_d2i(cert, NID_ext_key_usage, nullptr, nullptr));
+  if (eku == nullptr) return Undefined(env);
+  napi_value arr;
+  napi_create_array(env, &arr);
+  int n = sk_ASN1_OBJECT_num(eku);
+  for (int i = 0; i < n; i++) {
+    char buf[128];
+    OBJ_obj2txt(buf, sizeof(buf), sk_ASN1_OBJECT_value(eku, i), 1);
+    napi_set_element(env, arr, static_cast<uint32_t>(i), Str(env, buf));
+  }
+  sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
+  return arr;
+}
+
+napi_value CertNew(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg, self;
+  napi_get_cb_info(env, info, &argc, &arg, &self, nullptr);
+  Bytes data;
+  GetBytes(env, arg, &data);
+  BioPtr bio(BIO_new_mem_buf(data.data, static_cast<int>(data.size)));
+  X509* cert = PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr);
+  if (cert == nullptr) {
+    ERR_clear_error();
+    const unsigned char* p = data.data;
+    cert = d2i_X509(nullptr, &p, static_cast<long>(data.size));
+  }
+  if (cert == nullptr) {
+    ThrowOpenSSL(env, "Failed to parse the certificate");
+    return nullptr;
+  }
+  auto* st = new CertState;
+  st->cert = cert;
+  napi_wrap(env, self, st, [](napi_env, void* d, void*) { delete static_cast<CertState*>(d); }, nullptr,
+            nullptr);
+  return self;
+}
+
+}  // namespace
+
+void RegisterX509(napi_env env, napi_value binding) {
+  const napi_property_descriptor props[] = {
+      PROP("subject", CertSubject), PROP("issuer", CertIssuer),
+      PROP("subjectAltName", CertSubjectAltName), PROP("infoAccess", CertInfoAccess),
+      PROP("validFrom", CertValidFrom), PROP("validTo", CertValidTo), PROP("validity", CertValidity),
+      PROP("fingerprint", CertFingerprint), PROP("serialNumber", CertSerial), PROP("raw", CertRaw),
+      PROP("pem", CertPem), PROP("publicKey", CertPublicKey), PROP("isCA", CertIsCA),
+      PROP("check", CertCheck), PROP("checkIssued", CertCheckIssued), PROP("verify", CertVerify),
+      PROP("keyUsage", CertKeyUsage),
+  };
+  napi_value cls;
+  napi_define_class(env, "X509", NAPI_AUTO_LENGTH, CertNew, nullptr, sizeof(props) / sizeof(props[0]),
+                    props, &cls);
+  napi_set_named_property(env, binding, "X509", cls);
 }
 
 }  // namespace nodus_crypto
