@@ -69,7 +69,13 @@ function startRepl() {
     }
     throw err;
   }
-  repl.start();
+  if (process.stdin.isTTY || native.options.forceRepl) {
+    native.writeSync(1, `Welcome to nodus v${native.nodusVersion} (Node.js ${process.version} compatible).\n` +
+      'Type ".help" for more information.\n');
+  }
+  const server = repl.start({ prompt: '> ', useGlobal: true });
+  // Leaving the REPL ends the program, as in Node (timers left behind do not keep it alive).
+  server.on('exit', () => process.exit());
 }
 
 function run(processBinding) {

@@ -1,0 +1,385 @@
+'use strict';
+// repl: a read-eval-print loop over readline. Code runs as scripts in the global context;
+// incomplete input continues on the next line; results print with util.inspect.
+
+const fs = require('fs');
+const path = require('path');
+const { Interface } = require('readline');
+const { inspect } = require('util');
+
+const kRecoverable = /Unexpected end of input|Unterminated template literal|Unterminated regular expression|missing \) after argument list$/;
+const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
+const REPL_MODE_STRICT = Symbol('repl-strict');
+
+class Recoverable extends SyntaxError {
+  constructor(err) {
+    super(err.message);
+    this.err = err;
+  }
+}
+
+let scriptCounter = 0;
+function runScript(code) {
+  return internalBinding('modules').runScript(code, `REPL${++scriptCounter}`);
+}
+
+// Evaluates like Node's default REPL eval: `{...}` is an object literal, top-level await works.
+function defaultEval(code, context, file, cb) {
+  const trimmed = code.trim();
+  let wrapped = null;
+  if (/^\{/.test(trimmed) && !/;\s*$/.test(trimmed)) wrapped = `(${trimmed}\n)`;
+  let result;
+  try {
+    if (wrapped !== null) {
+      try {
+        result = runScript(wrapped);
+      } catch (e) {
+        if (!(e instanceof SyntaxError)) throw e;
+        result = runScript(code);
+      }
+    } else {
+      result = runScript(code);
+    }
+  } catch (err) {
+    if (err instanceof SyntaxError && /await is only valid/.test(err.message)) {
+      return evalAwait(trimmed, cb);
+    }
+    if (err instanceof SyntaxError && kRecoverable.test(err.message) && !/\n\s*\n$/.test(code)) {
+      return cb(new Recoverable(err));
+    }
+    return cb(err);
+  }
+  cb(null, result);
+}
+
+function evalAwait(code, cb) {
+  const body = code.replace(/;\s*$/, '');
+  let promise;
+  try {
+    // An expression gives its value; statements run for their effects.
+    try {
+      promise = runScript(`(async () => (${body}\n))()`);
+    } catch {
+      promise = runScript(`(async () => { ${body}\n })()`);
+    }
+  } catch (err) {
+    return cb(err);
+  }
+  promise.then((v) => cb(null, v), (err) => cb(err));
+}
+
+function historyFile() {
+  const env = process.env.NODE_REPL_HISTORY;
+  if (env === '') return null;
+  if (env) return env;
+  const home = process.env.HOME;
+  return home ? path.join(home, '.node_repl_history') : null;
+}
+
+class REPLServer extends Interface {
+  constructor(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode) {
+    let options = prompt !== null && typeof prompt === 'object' ? prompt :
+      { prompt, stream, eval: evalFn, useGlobal, ignoreUndefined, replMode };
+    const input = options.input || options.stream || process.stdin;
+    const output = options.output || options.stream || process.stdout;
+    const terminal = options.terminal ?? !!output.isTTY;
+    let completerRef = null;
+    super({
+      input, output, terminal, prompt: options.prompt ?? '> ',
+      historySize: options.historySize ?? 1000, removeHistoryDuplicates: true,
+      completer: options.completer || ((line, cb) => completerRef(line, cb)),
+    });
+    completerRef = (line, cb) => this.complete(line, cb);
+    this.useColors = options.useColors ?? (terminal && typeof output.hasColors === 'function' && output.hasColors());
+    this.useGlobal = true;
+    this.ignoreUndefined = !!options.ignoreUndefined;
+    this.replMode = options.replMode || REPL_MODE_SLOPPY;
+    this.eval = options.eval || defaultEval;
+    this.context = globalThis;
+    this.writer = options.writer || ((obj) => inspect(obj, { colors: this.useColors, showProxy: true }));
+    this.commands = { __proto__: null };
+    this.bufferedCommand = '';
+    this.editorMode = false;
+    this.lines = [];
+    this._sawSIGINT = false;
+    this._lastValue = undefined;
+    this._lastError = undefined;
+    this._underscoreAssigned = false;
+    this._defineDefaultCommands();
+    this._installUnderscore();
+    if (terminal) this._loadHistory();
+
+    this.on('line', (line) => this._onLine(line));
+    this.on('SIGINT', () => this._onSigint());
+    this.on('close', () => this.emit('exit'));
+    this.displayPrompt();
+  }
+
+  _installUnderscore() {
+    const self = this;
+    for (const [name, key] of [['_', '_lastValue'], ['_error', '_lastError']]) {
+      Object.defineProperty(globalThis, name, {
+        configurable: true,
+        enumerable: false,
+        get() { return self[key]; },
+        set(value) {
+          Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
+          self._output(`Expression assignment to ${name} now disabled.\n`);
+        },
+      });
+    }
+  }
+
+  _output(text) { this.output.write(text); }
+
+  _loadHistory() {
+    const file = historyFile();
+    this._historyPath = file;
+    if (!file) return;
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      this.history = text.split(/\r?\n/).filter(Boolean).slice(0, this.historySize);
+    } catch {
+      // No history yet.
+    }
+    this.on('history', (history) => {
+      try { fs.writeFileSync(file, `${history.join('\n')}\n`, { mode: 0o600 }); } catch { /* read-only home */ }
+    });
+  }
+
+  displayPrompt(preserveCursor) {
+    let prompt = this._initialPrompt ?? this.getPrompt();
+    this._initialPrompt = prompt;
+    if (this.bufferedCommand.length) prompt = '... ';
+    this.setPrompt(prompt);
+    this.prompt(preserveCursor);
+    this.setPrompt(this._initialPrompt);
+  }
+
+  clearBufferedCommand() { this.bufferedCommand = ''; }
+
+  defineCommand(keyword, cmd) {
+    if (typeof cmd === 'function') cmd = { action: cmd };
+    if (typeof cmd.action !== 'function') {
+      const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
+      throw new ERR_INVALID_ARG_TYPE('cmd.action', 'Function', cmd.action);
+    }
+    this.commands[keyword] = cmd;
+  }
+
+  _defineDefaultCommands() {
+    this.defineCommand('break', {
+      help: 'Sometimes you get stuck, this gets you out',
+      action() { this.clearBufferedCommand(); this.displayPrompt(); },
+    });
+    this.defineCommand('clear', {
+      help: 'Break, and also clear the local context',
+      action() { this.clearBufferedCommand(); this._output('Clearing context...\n'); this.displayPrompt(); },
+    });
+    this.defineCommand('exit', { help: 'Exit the REPL', action() { this.close(); } });
+    this.defineCommand('help', {
+      help: 'Print this help message',
+      action() {
+        const names = Object.keys(this.commands).sort();
+        const width = Math.max(...names.map((n) => n.length)) + 3;
+        for (const n of names) this._output(`.${n.padEnd(width)}${this.commands[n].help || ''}\n`);
+        this._output('\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n');
+        this.displayPrompt();
+      },
+    });
+    this.defineCommand('save', {
+      help: 'Save all evaluated commands in this REPL session to a file',
+      action(file) {
+        try {
+          fs.writeFileSync(file, `${this.lines.join('\n')}\n`);
+          this._output(`Session saved to: ${file}\n`);
+        } catch {
+          this._output(`Failed to save: ${file}\n`);
+        }
+        this.displayPrompt();
+      },
+    });
+    this.defineCommand('load', {
+      help: 'Load JS from a file into the REPL session',
+      action(file) {
+        let data;
+        try {
+          data = fs.readFileSync(file, 'utf8');
+        } catch {
+          this._output(`Failed to load: ${file}\n`);
+          return this.displayPrompt();
+        }
+        this._evalCode(data, () => this.displayPrompt());
+      },
+    });
+    this.defineCommand('editor', {
+      help: 'Enter editor mode',
+      action() {
+        this.editorMode = true;
+        this._editorLines = [];
+        this._output('// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
+        if (this.terminal) this._wrapEditorKeys();
+        else this.displayPrompt();
+      },
+    });
+  }
+
+  _wrapEditorKeys() {
+    // In editor mode Ctrl+D evaluates the buffer instead of closing the REPL.
+    const original = this._ttyWrite;
+    this._ttyWrite = (s, key) => {
+      if (this.editorMode && key && key.ctrl && key.name === 'd') {
+        if (this.line) this._editorLines.push(this.line);
+        this.line = '';
+        this.cursor = 0;
+        this._output('\r\n');
+        this._finishEditor();
+        this._ttyWrite = original;
+        return;
+      }
+      if (this.editorMode && key && key.ctrl && key.name === 'c') {
+        this.editorMode = false;
+        this._editorLines = [];
+        this.line = '';
+        this._output('\r\n');
+        this._ttyWrite = original;
+        this.displayPrompt();
+        return;
+      }
+      original.call(this, s, key);
+    };
+    this.setPrompt('');
+    this.prompt();
+  }
+
+  _finishEditor() {
+    this.editorMode = false;
+    const code = this._editorLines.join('\n');
+    this._editorLines = [];
+    this._evalCode(`${code}\n`, () => this.displayPrompt());
+  }
+
+  _onSigint() {
+    if (this.editorMode) return;
+    if (this.line.length || this.bufferedCommand.length) {
+      this.line = '';
+      this.cursor = 0;
+      this.clearBufferedCommand();
+      this._sawSIGINT = false;
+      this._output('\r\n');
+      this.displayPrompt();
+      return;
+    }
+    if (this._sawSIGINT) {
+      this.close();
+      return;
+    }
+    this._output('\r\n(To exit, press Ctrl+C again or Ctrl+D or type .exit)\r\n');
+    this._sawSIGINT = true;
+    this.displayPrompt();
+  }
+
+  _onLine(line) {
+    this._sawSIGINT = false;
+    if (this.editorMode) {
+      this._editorLines.push(line);
+      return;
+    }
+    const trimmed = line.trim();
+    if (!this.bufferedCommand && trimmed.startsWith('.') && !/^\.\d/.test(trimmed)) {
+      const m = /^\.([^\s]+)\s*(.*)$/.exec(trimmed);
+      const cmd = m && this.commands[m[1]];
+      if (cmd) {
+        cmd.action.call(this, m[2]);
+        return;
+      }
+      this._output('Invalid REPL keyword\n');
+      this.displayPrompt();
+      return;
+    }
+    const code = `${this.bufferedCommand}${line}\n`;
+    if (!this.bufferedCommand && trimmed === '') {
+      this.displayPrompt();
+      return;
+    }
+    this._evalCode(code, () => this.displayPrompt());
+  }
+
+  _evalCode(code, next) {
+    this.eval(code, this.context, 'REPL', (err, result) => {
+      if (err instanceof Recoverable) {
+        this.bufferedCommand = code;
+        return next();
+      }
+      this.clearBufferedCommand();
+      this.lines.push(...code.replace(/\n$/, '').split('\n'));
+      if (err) {
+        this._lastError = err;
+        this._output(`${this._formatError(err)}\n`);
+      } else {
+        this._lastValue = result;
+        if (!(this.ignoreUndefined && result === undefined)) this._output(`${this.writer(result)}\n`);
+      }
+      next();
+    });
+  }
+
+  _formatError(err) {
+    if (err instanceof Error && typeof err.stack === 'string') {
+      // Frames of the REPL's own evaluation are noise; keep the user's.
+      const lines = err.stack.split('\n');
+      const kept = [lines[0], ...lines.slice(1).filter((l) => !/\(node:|at node:|REPL\d+:/.test(l))];
+      const extra = inspect(err, { colors: false }).includes('{\n') ? inspect(err).slice(inspect(err).indexOf(' {\n')) : '';
+      return `Uncaught ${kept.join('\n')}${extra}`;
+    }
+    return `Uncaught ${inspect(err, { colors: this.useColors })}`;
+  }
+
+  complete(line, callback) {
+    const keywords = ['await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
+      'delete', 'do', 'else', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in',
+      'instanceof', 'let', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof',
+      'undefined', 'var', 'void', 'while', 'with', 'yield'];
+    let m;
+    if ((m = /\brequire\s*\(\s*['"]([\w@./-]*)$/.exec(line))) {
+      const sub = m[1];
+      const ids = require('module').builtinModules.filter((id) => id.startsWith(sub));
+      return callback(null, [ids, sub]);
+    }
+    if ((m = /^\s*\.(\w*)$/.exec(line))) {
+      const sub = m[1];
+      return callback(null, [Object.keys(this.commands).filter((c) => c.startsWith(sub)).map((c) => `.${c}`), `.${sub}`]);
+    }
+    if ((m = /((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.([\w$]*)$/.exec(line))) {
+      const [, expr, sub] = m;
+      let obj;
+      try { obj = runScript(expr); } catch { return callback(null, [[], sub]); }
+      const names = new Set();
+      for (let o = obj; o !== null && o !== undefined; o = Object.getPrototypeOf(o)) {
+        for (const n of Object.getOwnPropertyNames(Object(o))) if (/^[A-Za-z_$][\w$]*$/.test(n)) names.add(n);
+        if (names.size > 2000) break;
+      }
+      const list = [...names].filter((n) => n.startsWith(sub)).sort().map((n) => `${expr}.${n}`);
+      return callback(null, [list, `${expr}.${sub}`]);
+    }
+    m = /([A-Za-z_$][\w$]*)$/.exec(line);
+    const sub = m ? m[1] : '';
+    const globals = Object.getOwnPropertyNames(globalThis).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+    const list = [...new Set([...globals, ...keywords])].filter((n) => n.startsWith(sub)).sort();
+    callback(null, [list, sub]);
+  }
+}
+
+function start(prompt, source, evalFn, useGlobal, ignoreUndefined, replMode) {
+  return new REPLServer(prompt, source, evalFn, useGlobal, ignoreUndefined, replMode);
+}
+
+module.exports = {
+  start,
+  REPLServer,
+  Recoverable,
+  REPL_MODE_SLOPPY,
+  REPL_MODE_STRICT,
+  writer: inspect,
+  get builtinModules() { return require('module').builtinModules.filter((id) => !id.startsWith('_')); },
+};
