@@ -153,7 +153,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   } else {
     const len = handler.length;
     // Listeners added or removed while emitting do not change this round.
-    const listeners = len === 1 ? [handler[0]] : handler.slice();
+    const listeners = arrayClone(handler);
     for (let i = 0; i < len; ++i) {
       const result = Reflect.apply(listeners[i], this, args);
       if (result !== undefined && result !== null && this[kCapture]) {
@@ -163,6 +163,18 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   }
   return true;
 };
+
+// Small fixed-size copies are faster than slice() on V8 for the common listener counts.
+function arrayClone(arr) {
+  switch (arr.length) {
+    case 2: return [arr[0], arr[1]];
+    case 3: return [arr[0], arr[1], arr[2]];
+    case 4: return [arr[0], arr[1], arr[2], arr[3]];
+    case 5: return [arr[0], arr[1], arr[2], arr[3], arr[4]];
+    case 6: return [arr[0], arr[1], arr[2], arr[3], arr[4], arr[5]];
+  }
+  return arr.slice();
+}
 
 function _addListener(target, type, listener, prepend) {
   checkListener(listener);
