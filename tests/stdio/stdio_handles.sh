@@ -67,5 +67,13 @@ check "paused stdin buffers until EOF" $'first\nbuffered 7\nrc=0' "$out"
 # Async iteration of stdin.
 check "for await stdin" "3 lines" "$(printf 'a\nb\nc\n' | "$nodus" -e '(async () => { let s = ""; for await (const c of process.stdin) s += c; console.log(s.split("\n").filter(Boolean).length + " lines"); })()')"
 
+# Writing into a pipe whose reader has gone: SIGPIPE is ignored, console.log swallows EPIPE (exit
+# 0) while a bare stdout.write() reports it as an unhandled 'error' (exit 1), as in Node.
+"$nodus" -e 'for (let i = 0; i < 200000; i++) console.log(i)' | head -1 > /dev/null
+check "EPIPE through console.log" "0" "${PIPESTATUS[0]}"
+"$nodus" -e 'process.stdout.write("x\n"); setTimeout(() => process.stdout.write("y\n"), 300)' 2> "$tmp/epipe.err" | head -c 1 > /dev/null
+check "EPIPE through stdout.write" "1" "${PIPESTATUS[0]}"
+check "EPIPE error printed" "Error: write EPIPE" "$(grep -m1 -o 'Error: write EPIPE' "$tmp/epipe.err")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

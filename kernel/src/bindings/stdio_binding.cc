@@ -5,6 +5,7 @@
 // A handle is a JS object with one internal field pointing at its StdioHandle. The StdioHandle
 // keeps the JS object alive (strong Global) until uv_close finishes, so libuv callbacks can always
 // reach `handle.onread` and a write request's `oncomplete`.
+#include <signal.h>
 #include <uv.h>
 
 #include <cstdlib>
@@ -379,6 +380,12 @@ void ReadSync(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
+  // Node ignores SIGPIPE so that writing to a closed pipe is an EPIPE error on the stream rather
+  // than death by signal. The kernel does not do it at startup (yet), so stdio does it here.
+  struct sigaction current {};
+  if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
+    signal(SIGPIPE, SIG_IGN);
+  }
   rt.AddCleanupHook(CloseAll, &rt);
   SetMethod(ctx, target, "guessHandleType", GuessHandleType);
   SetMethod(ctx, target, "createHandle", CreateHandle);

@@ -6,7 +6,7 @@
 
 const binding = internalBinding('stdio');
 const { Writable, Readable } = require('stream');
-const { ErrnoException } = require('internal/errors');
+const { errnoException } = require('internal/errors');
 const { Buffer } = require('buffer');
 
 const UV_EOF = -4095;
@@ -111,7 +111,7 @@ function hasColors(count, env) {
 // ---- writable ------------------------------------------------------------------------------------
 
 function uvError(err, syscall) {
-  return new ErrnoException(err, syscall);
+  return errnoException(err, syscall);
 }
 
 class StdioWriteStream extends Writable {
