@@ -1,6 +1,7 @@
 'use strict';
-// The prebuilt Node-API binaries inside the npm packages bufferutil and utf-8-validate load
-// unmodified and work. Run by npm_addons_test.sh from the folder npm installed them into.
+// The prebuilt Node-API binaries inside the npm packages bufferutil, utf-8-validate (C) and
+// @node-rs/xxhash (Rust, napi-rs) load unmodified and work. Run by npm_addons_test.sh from the
+// folder npm installed them into.
 const assert = require('assert');
 const path = require('path');
 const gypBuild = require('node-gyp-build');
@@ -26,3 +27,13 @@ assert.strictEqual(isValidUTF8(Buffer.from('héllo wörld ✓ 😀')), true);
 assert.strictEqual(isValidUTF8(Buffer.from([0xed, 0xa0, 0x80])), false, 'surrogate');
 assert.strictEqual(isValidUTF8(Buffer.from([0xc3])), false, 'truncated');
 assert.strictEqual(isValidUTF8(new Uint8Array(0)), true);
+
+// napi-rs: functions, BigInt results, and a class with native state.
+const { xxh32, xxh64, Xxh64 } = require(path.join(root, 'node_modules', '@node-rs', 'xxhash'));
+assert.strictEqual(xxh32('hello'), 4211111929);
+assert.strictEqual(xxh64('hello'), 2794345569481354659n);
+assert.strictEqual(xxh64(Buffer.from('hello')), 2794345569481354659n);
+const hasher = new Xxh64();
+hasher.update('hel');
+hasher.update('lo');
+assert.strictEqual(hasher.digest(), 2794345569481354659n);
