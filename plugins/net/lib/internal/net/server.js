@@ -196,7 +196,8 @@ function listenOn(server, address, port, addressType, backlog, fd, flags) {
 function lookupAndListen(server, port, address, backlog, flags) {
   const type = isIP(address);
   if (type) {
-    listenOn(server, address, port, type, backlog, undefined, flags);
+    // One tick later, as when Node asks dns.lookup for an IP: 'listening' keeps its place.
+    process.nextTick(() => listenOn(server, address, port, type, backlog, undefined, flags));
     return;
   }
   // dns is only needed for a host name: it stays an optional plugin.
