@@ -108,5 +108,6 @@ void RegisterKdf(napi_env env, napi_value binding);
 void RegisterCipher(napi_env env, napi_value binding);
 void RegisterKeys(napi_env env, napi_value binding);
 void RegisterX509(napi_env env, napi_value binding);
+void RegisterDh(napi_env env, napi_value binding);
 
 }  // namespace nodus_crypto
