@@ -107,6 +107,7 @@ class REPLServer extends Interface {
     this._underscoreAssigned = false;
     this._defineDefaultCommands();
     this._installUnderscore();
+    this._installModuleGlobals();
     if (terminal) this._loadHistory();
 
     this.on('line', (line) => this._onLine(line));
@@ -130,6 +131,32 @@ class REPLServer extends Interface {
     }
   }
 
+  // As in Node's REPL: `require` relative to the current folder, and every builtin module
+  // reachable by its name (`os.platform()` without a require), loaded on first use.
+  _installModuleGlobals() {
+    const Module = require('module');
+    const replModule = new Module('<repl>');
+    replModule.paths = Module._nodeModulePaths(process.cwd());
+    replModule.filename = path.join(process.cwd(), '<repl>');
+    const define = (name, value) => Object.defineProperty(globalThis, name,
+      { value, writable: true, configurable: true, enumerable: false });
+    if (!('require' in globalThis)) define('require', Module.createRequire(replModule.filename));
+    if (!('module' in globalThis)) define('module', replModule);
+    for (const id of Module.builtinModules) {
+      if (id.includes('/') || id.startsWith('_') || id in globalThis) continue;
+      Object.defineProperty(globalThis, id, {
+        configurable: true,
+        enumerable: false,
+        get() {
+          const value = require(id);
+          define(id, value);
+          return value;
+        },
+        set(value) { define(id, value); },
+      });
+    }
+  }
+
   _output(text) { this.output.write(text); }
 
   _loadHistory() {
@@ -148,12 +175,10 @@ class REPLServer extends Interface {
   }
 
   displayPrompt(preserveCursor) {
-    let prompt = this._initialPrompt ?? this.getPrompt();
-    this._initialPrompt = prompt;
-    if (this.bufferedCommand.length) prompt = '... ';
-    this.setPrompt(prompt);
+    this._initialPrompt = this._initialPrompt ?? this.getPrompt();
+    // The continuation prompt stays while the line is edited (redraws use the current prompt).
+    this.setPrompt(this.bufferedCommand.length ? '... ' : this._initialPrompt);
     this.prompt(preserveCursor);
-    this.setPrompt(this._initialPrompt);
   }
 
   clearBufferedCommand() { this.bufferedCommand = ''; }
