@@ -336,6 +336,7 @@ function checkConnections() {
   const now = Date.now();
   const headersTimeout = this.headersTimeout;
   const requestTimeout = this.requestTimeout;
+  if (this[kConnections] === undefined) return;
   for (const socket of this[kConnections]) {
     const state = socket[kState];
     if (!state || !state.inFlight) continue;
@@ -365,10 +366,12 @@ if (typeof Symbol.asyncDispose === 'symbol') {
 }
 
 Server.prototype.closeAllConnections = function closeAllConnections() {
+  if (this[kConnections] === undefined) return;
   for (const socket of this[kConnections]) socket.destroy();
 };
 
 Server.prototype.closeIdleConnections = function closeIdleConnections() {
+  if (this[kConnections] === undefined) return;
   for (const socket of this[kConnections]) {
     const state = socket[kState];
     if (state && !state.inFlight && state.incoming.length === 0 && !socket._httpMessage) {
@@ -434,6 +437,8 @@ function connectionListenerInternal(server, socket) {
   socket.on('drain', state.onDrain);
   parser[kOnIncoming] = parserOnIncoming.bind(undefined, server, socket, state);
   socket._paused = false;
+  // Servers built on another net.Server (https over tls) reach here without our constructor.
+  if (server[kConnections] === undefined) server[kConnections] = new Set();
   server[kConnections].add(socket);
 }
 
