@@ -60,6 +60,7 @@ for (const l of ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8',
   'x-unicode20utf8']) labels.set(l, 'utf-8');
 for (const l of ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16',
   'utf-16le']) labels.set(l, 'utf-16le');
+for (const l of ['unicodefffe', 'utf-16be']) labels.set(l, 'utf-16be');
 for (const l of ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819',
   'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1',
   'latin1', 'us-ascii', 'windows-1252', 'x-cp1252']) labels.set(l, 'windows-1252');
@@ -165,7 +166,7 @@ class TextDecoder {
       s.pending = null;
     }
     let out = s.encoding === 'utf-8' ? decodeUtf8Chunk(s, bytes, stream) :
-      decodeUtf16Chunk(s, bytes, stream);
+      decodeUtf16Chunk(s, bytes, stream, s.encoding === 'utf-16be');
     if (!s.bomSeen && out.length > 0) {
       if (!s.ignoreBOM && out.charCodeAt(0) === 0xFEFF) out = out.slice(1);
       s.bomSeen = true;
@@ -202,14 +203,19 @@ function decodeUtf8Chunk(s, bytes, stream) {
   return r;
 }
 
-function decodeUtf16Chunk(s, bytes, stream) {
+function decodeUtf16Chunk(s, bytes, stream, bigEndian) {
   let end = bytes.length - (bytes.length % 2);
   if (stream && end >= 2) {
-    const hi = bytes[end - 1];
+    const hi = bytes[bigEndian ? end - 2 : end - 1];
     if (hi >= 0xD8 && hi <= 0xDB) end -= 2;  // keep a high surrogate for its pair
   }
   if (stream && end < bytes.length) s.pending = bytes.slice(end);
-  let out = end === 0 ? '' : binding.ucs2Slice(bytes, 0, end);
+  let units = bytes;
+  if (bigEndian && end > 0) {
+    units = bytes.slice(0, end);
+    binding.swap16(units);
+  }
+  let out = end === 0 ? '' : binding.ucs2Slice(units, 0, end);
   const odd = !stream && bytes.length % 2 === 1;
   // Lone surrogates become U+FFFD (or an error when fatal).
   if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(out)) {

@@ -34,3 +34,7 @@ const bytes = new Uint8Array(Array.from({ length: 32 }, (_, i) => 0x80 + i));
 console.log(j([...w.decode(bytes)].map((c) => c.charCodeAt(0))));
 w.decode(new Uint8Array([0x41]), { stream: true });
 console.log(j([...w.decode(bytes)].map((c) => c.charCodeAt(0))));
+dec('utf-16be', {}, [[0xfe, 0xff, 0, 0x41, 0xd8, 0x3d, 0xde, 0]]);
+dec('utf-16be', {}, [[0], [0x42, 0], []]);
+dec('utf-16be', {}, [[0xd8, 0x3d], [0xde, 0x00]]);
+console.log(new TextDecoder('unicodefffe').encoding);
