@@ -95,6 +95,38 @@ void CallBack(FsReq* req, int err, const char* syscall, napi_value value);
 // libuv completion for one-shot requests.
 void AfterFs(uv_fs_t* uv);
 
+// Runs one uv_fs_* call, synchronously when `cb` is not a function (returns the value or throws),
+// else queued with AfterFs (returns nothing). `setup(req, async)` fills the request and returns
+// false to give up (an exception is then pending); `start(uv_req, uv_cb)` issues the call.
+template <typename Setup, typename Start>
+napi_value Dispatch(napi_env env, napi_value cb, const char* syscall, ResultKind kind,
+                    napi_value path, napi_value dest, Setup&& setup, Start&& start) {
+  if (IsFunction(env, cb)) {
+    auto req = std::make_unique<FsReq>(env);
+    req->kind = kind;
+    req->syscall = syscall;
+    if (!setup(req.get(), true)) return nullptr;
+    napi_create_reference(env, cb, 1, &req->callback);
+    int err = start(&req->uv, AfterFs);
+    if (err < 0) {
+      ThrowUvError(env, err, syscall, path, dest);
+      return nullptr;
+    }
+    req.release();  // the loop owns it until AfterFs
+    return nullptr;
+  }
+  FsReq req(env);
+  req.kind = kind;
+  req.syscall = syscall;
+  if (!setup(&req, false)) return nullptr;
+  int err = start(&req.uv, nullptr);
+  if (err < 0) {
+    ThrowUvError(env, err, syscall, path, dest);
+    return nullptr;
+  }
+  return MakeResult(env, &req);
+}
+
 // Results of opendir/dir reads (fs_dir.cc).
 napi_value MakeDirResult(napi_env env, FsReq* req);
 

@@ -52,35 +52,6 @@ napi_value ThrowClosed(napi_env env) {
   return nullptr;
 }
 
-template <typename Setup, typename Start>
-napi_value Run(napi_env env, napi_value cb, const char* syscall, ResultKind kind, napi_value path,
-               Setup&& setup, Start&& start) {
-  if (IsFunction(env, cb)) {
-    auto req = std::make_unique<FsReq>(env);
-    req->kind = kind;
-    req->syscall = syscall;
-    setup(req.get(), true);
-    napi_create_reference(env, cb, 1, &req->callback);
-    int err = start(&req->uv, AfterFs);
-    if (err < 0) {
-      ThrowUvError(env, err, syscall, path);
-      return nullptr;
-    }
-    req.release();
-    return nullptr;
-  }
-  FsReq req(env);
-  req.kind = kind;
-  req.syscall = syscall;
-  setup(&req, false);
-  int err = start(&req.uv, nullptr);
-  if (err < 0) {
-    ThrowUvError(env, err, syscall, path);
-    return nullptr;
-  }
-  return MakeResult(env, &req);
-}
-
 // opendir(path, asBuffer, cb?) -> handle
 napi_value Opendir(napi_env env, napi_callback_info info) {
   size_t argc = 3;
@@ -93,7 +64,8 @@ napi_value Opendir(napi_env env, napi_callback_info info) {
   }
   Binding* b = GetBinding(env);
   // Node names no path in opendir errors.
-  return Run(env, a[2], "opendir", ResultKind::kDir, nullptr, [](FsReq*, bool) {},
+  return Dispatch(env, a[2], "opendir", ResultKind::kDir, nullptr, nullptr,
+                  [](FsReq*, bool) { return true; },
              [&](uv_fs_t* r, uv_fs_cb cb) { return uv_fs_opendir(b->loop, r, path.c_str(), cb); });
 }
 
@@ -108,11 +80,12 @@ napi_value DirRead(napi_env env, napi_callback_info info) {
   napi_value handle = a[0];
   h->dir->dirents = h->entries;
   h->dir->nentries = kDirBatch;
-  return Run(env, a[2], "scandir", ResultKind::kDirRead, nullptr,
+  return Dispatch(env, a[2], "scandir", ResultKind::kDirRead, nullptr, nullptr,
              [&](FsReq* req, bool async) {
                req->extra = h;
                req->as_buffer = as_buffer;
                if (async) napi_create_reference(env, handle, 1, &req->keep);
+               return true;
              },
              [&](uv_fs_t* r, uv_fs_cb cb) { return uv_fs_readdir(h->loop, r, h->dir, cb); });
 }
@@ -127,9 +100,10 @@ napi_value DirClose(napi_env env, napi_callback_info info) {
   uv_dir_t* dir = h->dir;
   h->dir = nullptr;  // closed from now on, whatever the OS answers
   napi_value handle = a[0];
-  return Run(env, a[1], "closedir", ResultKind::kVoid, nullptr,
+  return Dispatch(env, a[1], "closedir", ResultKind::kVoid, nullptr, nullptr,
              [&](FsReq* req, bool async) {
                if (async) napi_create_reference(env, handle, 1, &req->keep);
+               return true;
              },
              [&](uv_fs_t* r, uv_fs_cb cb) { return uv_fs_closedir(h->loop, r, dir, cb); });
 }

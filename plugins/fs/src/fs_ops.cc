@@ -45,36 +45,6 @@ napi_value ThrowTypeError(napi_env env, const char* what) {
   return nullptr;
 }
 
-// Runs one uv_fs_* call. `setup(req, async)` fills the request; `start(uv_req, cb)` issues it.
-template <typename Setup, typename Start>
-napi_value Dispatch(napi_env env, napi_value cb, const char* syscall, ResultKind kind,
-                    napi_value path, napi_value dest, Setup&& setup, Start&& start) {
-  if (IsFunction(env, cb)) {
-    auto req = std::make_unique<FsReq>(env);
-    req->kind = kind;
-    req->syscall = syscall;
-    if (!setup(req.get(), true)) return nullptr;
-    napi_create_reference(env, cb, 1, &req->callback);
-    int err = start(&req->uv, AfterFs);
-    if (err < 0) {
-      ThrowUvError(env, err, syscall, path, dest);
-      return nullptr;
-    }
-    req.release();  // the loop owns it until AfterFs
-    return nullptr;
-  }
-  FsReq req(env);
-  req.kind = kind;
-  req.syscall = syscall;
-  if (!setup(&req, false)) return nullptr;
-  int err = start(&req.uv, nullptr);
-  if (err < 0) {
-    ThrowUvError(env, err, syscall, path, dest);
-    return nullptr;
-  }
-  return MakeResult(env, &req);
-}
-
 constexpr auto kNoSetup = [](FsReq*, bool) { return true; };
 
 #define PATH_ARG(name, index)                                                  \
