@@ -44,8 +44,14 @@ while :; do
     --dns-rr=app.test,2,$ns_rr --dns-rr=app.test,6,$soa_rr \
     >"$tmp/out" 2>&1 &
   dns_pid=$!
-  sleep 0.3
-  if kill -0 "$dns_pid" 2>/dev/null; then break; fi
+  # Ready once it logged its start (sockets are bound before that); gone if the port was taken.
+  i=0
+  while [ $i -lt 100 ] && kill -0 "$dns_pid" 2>/dev/null && \
+        ! grep -q "started" "$tmp/dnsmasq.log" 2>/dev/null; do
+    sleep 0.05; i=$((i + 1))
+  done
+  if kill -0 "$dns_pid" 2>/dev/null && grep -q "started" "$tmp/dnsmasq.log" 2>/dev/null; then break; fi
+  kill "$dns_pid" 2>/dev/null
   dns_pid=
   if [ "$tries" -ge 10 ]; then cat "$tmp/out"; echo "could not start dnsmasq"; exit 1; fi
 done
