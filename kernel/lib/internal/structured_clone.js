@@ -2,9 +2,12 @@
 // structuredClone(value, { transfer }) through V8's serializer (internalBinding('serdes')).
 
 const binding = internalBinding('serdes');
-const {
-  codes: { ERR_INVALID_ARG_TYPE },
-} = require('internal/errors');
+// Node's own messages for these are not the usual ERR_INVALID_ARG_TYPE wording.
+function typeError(message) {
+  const err = new TypeError(message);
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
 
 let DOMException;
 function makeCloneError(message) {
@@ -21,14 +24,21 @@ function structuredClone(value, options = undefined) {
   }
   let transfer;
   if (options !== undefined && options !== null) {
-    if (typeof options !== 'object') {
-      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    if (typeof options !== 'object' && typeof options !== 'function') {
+      throw typeError('The options argument must be either an object or undefined');
     }
-    if (options.transfer !== undefined) {
-      if (options.transfer === null || typeof options.transfer[Symbol.iterator] !== 'function') {
-        throw new ERR_INVALID_ARG_TYPE('options.transfer', 'Array', options.transfer);
+    if (options.transfer !== undefined && options.transfer !== null) {
+      if (typeof options.transfer[Symbol.iterator] !== 'function') {
+        throw typeError('Optional transferList argument must be an iterable');
       }
       transfer = [...options.transfer];
+      for (const item of transfer) {
+        if (!(item instanceof ArrayBuffer)) {
+          const err = new TypeError('Found invalid object in transferList');
+          err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+          throw err;
+        }
+      }
     }
   }
   return binding.structuredClone(value, transfer, makeCloneError);

@@ -90,9 +90,7 @@ void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
       for (auto& t : transfers) {
         if (t == ab) {
           ThrowCloneError(isolate, args[2],
-                          OneByte(isolate, "ArrayBuffer at index 1 is a duplicate of an "
-                                           "earlier ArrayBuffer. Duplicate ArrayBuffers "
-                                           "cannot be transferred."));
+                          OneByte(isolate, "Transfer list contains duplicate ArrayBuffer"));
           return;
         }
       }
