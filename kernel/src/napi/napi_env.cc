@@ -138,6 +138,12 @@ napi_env__::napi_env__(nodus::Runtime& runtime, v8::Local<v8::Context> ctx, int3
       filename(std::move(file)) {
   wrapper_key.Reset(isolate, v8::Private::ForApi(isolate, nodus::napi::Utf8(isolate, "nodus:napi:wrapper")));
   type_tag_key.Reset(isolate, v8::Private::ForApi(isolate, nodus::napi::Utf8(isolate, "nodus:napi:type_tag")));
+  for (const std::string& arg : rt->options().exec_argv) {
+    if (arg == "--force-node-api-uncaught-exceptions-policy" ||
+        arg == "--force-node-api-uncaught-exceptions-policy=true") {
+      force_uncaught_policy = true;
+    }
+  }
   drain_handle = new uv_async_t;
   uv_async_init(rt->loop(), drain_handle, nodus::napi::DrainCallback);
   drain_handle->data = this;

@@ -93,7 +93,9 @@ struct napi_env__ {
   // from Node-API 10 on); older addons get Node's DEP0168 warning and the exception is dropped.
   template <typename Call>
   void CallFromLoop(Call&& call, bool enforce = true);
-  bool EnforceUncaught() const { return module_api_version >= 10; }
+  bool EnforceUncaught() const { return module_api_version >= 10 || force_uncaught_policy; }
+  // --force-node-api-uncaught-exceptions-policy[=true] on the command line, as in Node.
+  bool force_uncaught_policy = false;
 
   // Runs a finalizer with Node's rules (deferred unless pure, exceptions uncaught).
   void CallFinalizer(napi_finalize cb, void* data, void* hint);
