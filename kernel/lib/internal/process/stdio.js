@@ -123,8 +123,10 @@ class StdioWriteStream extends Writable {
     this._handle = null;
     if (type === 'TTY' || type === 'PIPE' || type === 'TCP') {
       this._handle = createHandle(fd, type === 'TTY' ? 'TTY' : 'PIPE', false);
+      // Terminals, pipes and sockets are written synchronously on Linux, as in Node: output is
+      // never lost when the process exits right after writing.
+      binding.setBlocking(this._handle, true);
       if (type === 'TTY') {
-        binding.setBlocking(this._handle, true);
         this.isTTY = true;
         const size = [0, 0];
         if (binding.getWindowSize(this._handle, size) === 0) {
