@@ -63,7 +63,7 @@ class AbortSignal extends EventTarget {
 
   get onabort() {
     validateThisSignal(this);
-    return this[kOnabort] ?? null;
+    return this[kOnabort]?.handler ?? null;
   }
 
   set onabort(handler) {
