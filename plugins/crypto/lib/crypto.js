@@ -2,7 +2,7 @@
 // Node's crypto module on OpenSSL 3: the public surface, assembled from internal/crypto/*.
 
 const {
-  codes: { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH, ERR_INVALID_ARG_TYPE },
+  codes: { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE },
 } = require('internal/errors');
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/crypto/util');
 const { Hash, Hmac, hash } = require('internal/crypto/hash');
@@ -10,6 +10,9 @@ const random = require('internal/crypto/random');
 const kdf = require('internal/crypto/kdf');
 const cipher = require('internal/crypto/cipher');
 const keys = require('internal/crypto/keys');
+const primes = require('internal/crypto/primes');
+const { codedError } = require('internal/crypto/util');
+const { validateFunction, validateObject, validateString } = require('internal/validators');
 const asym = require('internal/crypto/asymmetric');
 
 function createHash(algorithm, options) {
@@ -28,6 +31,35 @@ function timingSafeEqual(buf1, buf2) {
   }
   if (buf1.byteLength !== buf2.byteLength) throw new ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
   return binding.timingSafeEqual(buf1, buf2);
+}
+
+// generateKey(Sync): secret keys for 'hmac' (8..2^31-1 bits) and 'aes' (128, 192, 256).
+function generateKeySync(type, options) {
+  validateString(type, 'type');
+  validateObject(options, 'options');
+  const { length } = options;
+  if (type === 'hmac') {
+    if (!Number.isInteger(length) || length < 8 || length > 2 ** 31 - 1) {
+      throw new ERR_OUT_OF_RANGE('options.length', '>= 8 && <= 2147483647', length);
+    }
+  } else if (type === 'aes') {
+    if (![128, 192, 256].includes(length)) {
+      throw new ERR_INVALID_ARG_VALUE('options.length', length, 'must be one of: 128, 192, 256');
+    }
+  } else {
+    throw new ERR_INVALID_ARG_VALUE('type', type, "must be a supported key type");
+  }
+  return keys.createSecretKey(random.randomBytes(Math.floor(length / 8)));
+}
+
+function generateKey(type, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  validateFunction(callback, 'callback');
+  const key = generateKeySync(type, options);
+  process.nextTick(callback, null, key);
 }
 
 let hashesCache;
@@ -116,13 +148,25 @@ module.exports = {
   pbkdf2: kdf.pbkdf2,
   pbkdf2Sync: kdf.pbkdf2Sync,
   randomBytes: random.randomBytes,
-  pseudoRandomBytes: random.randomBytes,
-  prng: random.randomBytes,
-  rng: random.randomBytes,
   randomFill: random.randomFill,
   randomFillSync: random.randomFillSync,
   randomInt: random.randomInt,
   randomUUID: random.randomUUID,
+  checkPrime: primes.checkPrime,
+  checkPrimeSync: primes.checkPrimeSync,
+  generatePrime: primes.generatePrime,
+  generatePrimeSync: primes.generatePrimeSync,
+  generateKey,
+  generateKeySync,
+  secureHeapUsed() {
+    return { total: 0, used: 0, utilization: 0, min: 0 };
+  },
+  setEngine() {
+    throw codedError(Error, 'ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL');
+  },
+  setFips(enable) {
+    if (enable) throw codedError(Error, 'ERR_CRYPTO_FIPS_FORCED', 'Cannot set FIPS mode, it was forced with --force-fips at startup.');
+  },
   scrypt: kdf.scrypt,
   scryptSync: kdf.scryptSync,
   timingSafeEqual,
@@ -141,6 +185,12 @@ function lazy(name, load) {
     set(value) {
       Object.defineProperty(module.exports, name, { value, writable: true, configurable: true, enumerable: true });
     },
+  });
+}
+// Deprecated aliases of randomBytes, not enumerable (as in Node).
+for (const name of ['prng', 'pseudoRandomBytes', 'rng']) {
+  Object.defineProperty(module.exports, name, {
+    value: random.randomBytes, writable: true, configurable: true, enumerable: false,
   });
 }
 lazy('webcrypto', () => require('internal/crypto/webcrypto').crypto);

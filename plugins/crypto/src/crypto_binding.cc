@@ -340,6 +340,7 @@ napi_value Init(napi_env env, napi_value binding) {
   RegisterKeys(env, binding);
   RegisterX509(env, binding);
   RegisterDh(env, binding);
+  RegisterPrimes(env, binding);
   napi_set_named_property(env, binding, "opensslVersionNumber",
                           Int(env, static_cast<int64_t>(OPENSSL_VERSION_NUMBER)));
   const Method methods[] = {{"timingSafeEqual", TimingSafeEqual}};

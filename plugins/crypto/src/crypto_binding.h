@@ -109,5 +109,6 @@ void RegisterCipher(napi_env env, napi_value binding);
 void RegisterKeys(napi_env env, napi_value binding);
 void RegisterX509(napi_env env, napi_value binding);
 void RegisterDh(napi_env env, napi_value binding);
+void RegisterPrimes(napi_env env, napi_value binding);
 
 }  // namespace nodus_crypto

@@ -1,4 +1,6 @@
-// Random bytes from OpenSSL's CSPRNG: filling a caller's buffer now or on the thread pool.
+// Random bytes from OpenSSL's CSPRNG (filling a caller's buffer now or on the thread pool) and
+// random primes.
+#include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/rand.h>
 
@@ -56,6 +58,91 @@ napi_value RandomFill(napi_env env, napi_callback_info info) {
 void RegisterRandom(napi_env env, napi_value binding) {
   const Method methods[] = {{"randomFill", RandomFill}};
   DefineMethods(env, binding, methods, 1);
+}
+
+}  // namespace nodus_crypto
+
+// Primes: generatePrime and checkPrime, as Jobs (synchronous or on the thread pool).
+
+namespace nodus_crypto {
+namespace {
+
+struct BnFree {
+  void operator()(BIGNUM* b) const { BN_free(b); }
+};
+using BnPtr = std::unique_ptr<BIGNUM, BnFree>;
+
+BnPtr BnFrom(napi_env env, napi_value v) {
+  Bytes b{};
+  if (v == nullptr || IsNullish(env, v) || !GetBytes(env, v, &b)) return nullptr;
+  return BnPtr(BN_bin2bn(b.data, static_cast<int>(b.size), nullptr));
+}
+
+class PrimeJob : public Job {
+ public:
+  int bits = 0;
+  bool safe = false;
+  BnPtr add, rem, result;
+  void Run() override {
+    result.reset(BN_new());
+    if (BN_generate_prime_ex(result.get(), bits, safe ? 1 : 0, add.get(), rem.get(), nullptr) != 1) {
+      failed = true;
+      error = TakeOpenSSLError("Prime generation failed");
+    }
+  }
+  napi_value Result(napi_env env) override {
+    std::vector<uint8_t> out(static_cast<size_t>(BN_num_bytes(result.get())));
+    BN_bn2bin(result.get(), out.data());
+    return AdoptBuffer(env, std::move(out));
+  }
+};
+
+// generatePrime(bits, safe, add | null, rem | null[, callback]) -> big-endian Buffer
+napi_value GeneratePrime(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  auto job = std::make_unique<PrimeJob>();
+  job->bits = static_cast<int>(GetInt64(env, argv[0]));
+  job->safe = GetBool(env, argv[1]);
+  job->add = BnFrom(env, argv[2]);
+  job->rem = BnFrom(env, argv[3]);
+  return RunJob(env, job.release(), argc > 4 ? argv[4] : nullptr);
+}
+
+class CheckPrimeJob : public Job {
+ public:
+  BnPtr candidate;
+  int checks = 0;
+  int answer = 0;
+  void Run() override {
+    BN_CTX* ctx = BN_CTX_new();
+    answer = BN_check_prime(candidate.get(), ctx, nullptr);
+    BN_CTX_free(ctx);
+    if (answer < 0) {
+      failed = true;
+      error = TakeOpenSSLError("Prime check failed");
+    }
+  }
+  napi_value Result(napi_env env) override { return Bool(env, answer == 1); }
+};
+
+// checkPrime(candidate Buffer, checks[, callback]) -> bool
+napi_value CheckPrime(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  auto job = std::make_unique<CheckPrimeJob>();
+  job->candidate = BnFrom(env, argv[0]);
+  job->checks = static_cast<int>(GetInt64(env, argv[1], 0));
+  return RunJob(env, job.release(), argc > 2 ? argv[2] : nullptr);
+}
+
+}  // namespace
+
+void RegisterPrimes(napi_env env, napi_value binding) {
+  const Method methods[] = {{"generatePrime", GeneratePrime}, {"checkPrime", CheckPrime}};
+  DefineMethods(env, binding, methods, 2);
 }
 
 }  // namespace nodus_crypto
