@@ -65,8 +65,9 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_delete_async_work(napi_env env, napi_asy
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_queue_async_work(node_api_basic_env env,
                                                          napi_async_work work) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, work);
+  if (env->gone) return nodus::napi::GoneError(env);
   int rc = uv_queue_work(env->rt->loop(), &work->req, napi_async_work__::Execute,
                          napi_async_work__::After);
   NAPI_RETURN_IF_FALSE(env, rc == 0, napi_generic_failure);
@@ -75,7 +76,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_queue_async_work(node_api_basic_env env,
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_cancel_async_work(node_api_basic_env env,
                                                           napi_async_work work) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, work);
   // Fails once the work has started: only queued work can be cancelled.
   int rc = uv_cancel(reinterpret_cast<uv_req_t*>(&work->req));

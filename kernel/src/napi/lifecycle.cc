@@ -35,7 +35,7 @@ extern "C" {
 NAPI_EXTERN napi_status NAPI_CDECL napi_set_instance_data(node_api_basic_env env, void* data,
                                                           napi_finalize finalize_cb,
                                                           void* finalize_hint) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   // Replacing instance data drops the old finalizer without calling it, as Node does.
   env->instance_data = data;
   env->instance_data_finalize = finalize_cb;
@@ -44,7 +44,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_set_instance_data(node_api_basic_env env
 }
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_get_instance_data(node_api_basic_env env, void** data) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, data);
   *data = env->instance_data;
   return ClearError(env);
@@ -52,7 +52,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_get_instance_data(node_api_basic_env env
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_add_env_cleanup_hook(node_api_basic_env env,
                                                              napi_cleanup_hook fun, void* arg) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, fun);
   env->AddCleanupHook(fun, arg);
   return napi_ok;
@@ -61,7 +61,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_add_env_cleanup_hook(node_api_basic_env 
 NAPI_EXTERN napi_status NAPI_CDECL napi_remove_env_cleanup_hook(node_api_basic_env env,
                                                                 napi_cleanup_hook fun,
                                                                 void* arg) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, fun);
   env->RemoveCleanupHook(fun, arg);
   return napi_ok;
@@ -70,7 +70,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_remove_env_cleanup_hook(node_api_basic_e
 NAPI_EXTERN napi_status NAPI_CDECL napi_add_async_cleanup_hook(
     node_api_basic_env env, napi_async_cleanup_hook hook, void* arg,
     napi_async_cleanup_hook_handle* remove_handle) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, hook);
   auto* handle = new napi_async_cleanup_hook_handle__{env, hook, arg};
   env->AddCleanupHook(RunAsyncCleanupHook, handle);
@@ -93,7 +93,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_remove_async_cleanup_hook(
 }
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_get_version(node_api_basic_env env, uint32_t* result) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, result);
   *result = 10;
   return ClearError(env);
@@ -101,7 +101,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_get_version(node_api_basic_env env, uint
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_get_node_version(node_api_basic_env env,
                                                          const napi_node_version** version) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, version);
   // The Node release whose behaviour nodus follows.
   static const napi_node_version kVersion = {20, 18, 0, "node"};
@@ -111,15 +111,16 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_get_node_version(node_api_basic_env env,
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_get_uv_event_loop(node_api_basic_env env,
                                                           struct uv_loop_s** loop) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, loop);
+  if (env->gone) return nodus::napi::GoneError(env);  // the runtime and its loop are gone
   *loop = env->rt->loop();
   return ClearError(env);
 }
 
 NAPI_EXTERN napi_status NAPI_CDECL node_api_get_module_file_name(node_api_basic_env env,
                                                                  const char** result) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, result);
   *result = env->filename.c_str();
   return ClearError(env);
@@ -128,8 +129,12 @@ NAPI_EXTERN napi_status NAPI_CDECL node_api_get_module_file_name(node_api_basic_
 NAPI_EXTERN napi_status NAPI_CDECL napi_adjust_external_memory(node_api_basic_env env,
                                                                int64_t change_in_bytes,
                                                                int64_t* adjusted_value) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, adjusted_value);
+  if (env->gone) {  // the isolate may be gone: nothing left to account for
+    *adjusted_value = 0;
+    return ClearError(env);
+  }
   *adjusted_value = env->isolate->AdjustAmountOfExternalAllocatedMemory(change_in_bytes);
   return ClearError(env);
 }

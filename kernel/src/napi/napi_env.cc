@@ -303,7 +303,7 @@ extern "C" {
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_get_last_error_info(
     node_api_basic_env env, const napi_extended_error_info** result) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, result);
   static const char* const kMessages[] = {
       nullptr,

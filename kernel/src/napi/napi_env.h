@@ -152,6 +152,10 @@ class TryCatch : public v8::TryCatch {
 
 [[noreturn]] void FatalError(const char* location, const char* message);
 
+[[noreturn]] inline void NotInGc() {
+  FatalError("Node-API", "Finalizer is calling a function that may affect GC state.");
+}
+
 inline napi_status GoneError(napi_env env) {
   return SetError(env, env->module_api_version >= 10 ? napi_cannot_run_js
                                                      : napi_pending_exception);
@@ -185,11 +189,12 @@ v8::Local<v8::Object> BufferPrototype(napi_env env);
   do {                                                                          \
     if ((env) == nullptr) return napi_invalid_arg;                              \
     if ((env)->gone) return ::nodus::napi::GoneError(env);                      \
+    if ((env)->in_gc_finalizer) ::nodus::napi::NotInGc();                       \
   } while (0)
 
-// For calls that stay safe after teardown (they touch no V8 state): deleting references,
-// reading instance data, removing hooks. Static destructors make them at exit.
-#define NAPI_CHECK_ENV_ALLOW_GONE(env)                                          \
+// "Basic" calls (node_api_basic_env): they touch no JS heap state, so they are allowed inside
+// GC (pure finalizers) and after teardown (static destructors at exit call them).
+#define NAPI_CHECK_ENV_BASIC(env)                                               \
   do {                                                                          \
     if ((env) == nullptr) return napi_invalid_arg;                              \
   } while (0)
@@ -204,9 +209,6 @@ v8::Local<v8::Object> BufferPrototype(napi_env env);
 // Functions that may run JS: refuse when an exception is pending or JS cannot run, then catch.
 #define NAPI_PREAMBLE(env)                                                      \
   NAPI_CHECK_ENV(env);                                                          \
-  if ((env)->in_gc_finalizer)                                                   \
-    ::nodus::napi::FatalError("Node-API",                                       \
-        "Finalizer is calling a function that may affect GC state.");           \
   NAPI_RETURN_IF_FALSE((env), (env)->last_exception.IsEmpty(), napi_pending_exception); \
   NAPI_RETURN_IF_FALSE((env), (env)->CanCallIntoJs(),                           \
       (env)->module_api_version >= 10 ? napi_cannot_run_js : napi_pending_exception); \

@@ -150,7 +150,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_create_reference(napi_env env, napi_valu
 }
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_delete_reference(napi_env env, napi_ref ref) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, ref);
   delete reinterpret_cast<Reference*>(ref);
   return ClearError(env);
@@ -158,7 +158,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_delete_reference(napi_env env, napi_ref 
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_reference_ref(napi_env env, napi_ref ref,
                                                       uint32_t* result) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, ref);
   // A collected value reports a count of 0, as in Node.
   uint32_t count = reinterpret_cast<Reference*>(ref)->Ref();
@@ -168,7 +168,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_reference_ref(napi_env env, napi_ref ref
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_reference_unref(napi_env env, napi_ref ref,
                                                         uint32_t* result) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, ref);
   auto* reference = reinterpret_cast<Reference*>(ref);
   NAPI_RETURN_IF_FALSE(env, reference->count() != 0, napi_generic_failure);
@@ -179,7 +179,8 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_reference_unref(napi_env env, napi_ref r
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_get_reference_value(napi_env env, napi_ref ref,
                                                             napi_value* result) {
-  NAPI_CHECK_ENV_ALLOW_GONE(env);
+  NAPI_CHECK_ENV_BASIC(env);
+  if (env->in_gc_finalizer) nodus::napi::NotInGc();
   NAPI_CHECK_ARG(env, ref);
   NAPI_CHECK_ARG(env, result);
   v8::Local<v8::Value> value = reinterpret_cast<Reference*>(ref)->Get();
@@ -191,7 +192,7 @@ NAPI_EXTERN napi_status NAPI_CDECL node_api_post_finalizer(node_api_basic_env en
                                                            napi_finalize finalize_cb,
                                                            void* finalize_data,
                                                            void* finalize_hint) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, finalize_cb);
   env->EnqueueFinalizer({finalize_cb, finalize_data, finalize_hint});
   return ClearError(env);

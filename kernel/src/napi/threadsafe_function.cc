@@ -233,7 +233,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_release_threadsafe_function(
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_unref_threadsafe_function(node_api_basic_env env,
                                                                   napi_threadsafe_function func) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, func);
   if (!func->finalized) uv_unref(reinterpret_cast<uv_handle_t*>(func->async));
   return ClearError(env);
@@ -241,7 +241,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_unref_threadsafe_function(node_api_basic
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_ref_threadsafe_function(node_api_basic_env env,
                                                                 napi_threadsafe_function func) {
-  NAPI_CHECK_ENV(env);
+  NAPI_CHECK_ENV_BASIC(env);
   NAPI_CHECK_ARG(env, func);
   if (!func->finalized) uv_ref(reinterpret_cast<uv_handle_t*>(func->async));
   return ClearError(env);
