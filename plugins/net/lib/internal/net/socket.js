@@ -53,6 +53,8 @@ const kSetNoDelay = Symbol('setNoDelay');
 const kSetKeepAlive = Symbol('setKeepAlive');
 const kKeepAliveDelay = Symbol('keepAliveInitialDelay');
 const kConnectAttempts = Symbol('connectAttempts');
+const kBuffer = Symbol('onreadBuffer');
+const kBufferCb = Symbol('onreadCallback');
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -85,17 +87,14 @@ function onStreamRead(nread, arrayBuffer, offset) {
   if (nread > 0) {
     socket[kBytesRead] += nread;
     if (socket[kTimeout] !== null) socket[kTimeout].refresh();
-    if (!socket.push(Buffer.from(arrayBuffer, offset, nread))) {
-      // The readable buffer is full: stop until the consumer asks for more (_read).
-      const handle = socket._handle;
-      if (handle !== null && handle.reading) {
-        handle.reading = false;
-        const err = handle.readStop();
-        if (err) socket.destroy(errnoException(err, 'read'));
-      }
-    }
+    // The readable buffer is full: stop until the consumer asks for more (_read).
+    if (!socket.push(Buffer.from(arrayBuffer, offset, nread))) stopReading(socket);
     return;
   }
+  onReadEnd(socket, nread);
+}
+
+function onReadEnd(socket, nread) {
   if (nread !== UV_EOF) {
     socket.destroy(errnoException(nread, 'read'));
     return;
@@ -104,6 +103,38 @@ function onStreamRead(nread, arrayBuffer, offset) {
   if (socket._handle !== null) socket._handle.reading = false;
   socket.push(null);
   socket.read(0);
+}
+
+function stopReading(socket) {
+  const handle = socket._handle;
+  if (handle !== null && handle.reading) {
+    handle.reading = false;
+    const err = handle.readStop();
+    if (err) socket.destroy(errnoException(err, 'read'));
+  }
+}
+
+// handle.onread for sockets made with the `onread: { buffer, callback }` option: the bytes are
+// copied into the caller's buffer (in pieces if it is smaller than the read) and handed to the
+// callback instead of 'data'; a callback returning false pauses reading until resume().
+function onStreamReadIntoBuffer(nread, arrayBuffer, offset) {
+  const socket = this[kOwner];
+  if (socket === undefined) return;
+  if (nread <= 0) {
+    onReadEnd(socket, nread);
+    return;
+  }
+  socket[kBytesRead] += nread;
+  if (socket[kTimeout] !== null) socket[kTimeout].refresh();
+  let pos = 0;
+  while (pos < nread) {
+    const source = socket[kBuffer];
+    const buf = typeof source === 'function' ? source() : source;
+    const n = Math.min(buf.length, nread - pos);
+    buf.set(new Uint8Array(arrayBuffer, offset + pos, n), 0);
+    pos += n;
+    if (socket[kBufferCb].call(socket, n, buf) === false) stopReading(socket);
+  }
 }
 
 // Without allowHalfOpen the stream ends the writable side itself once 'end' was emitted; from then
@@ -132,7 +163,7 @@ function initSocketHandle(socket) {
   const handle = socket._handle;
   if (handle) {
     handle[kOwner] = socket;
-    handle.onread = onStreamRead;
+    handle.onread = socket[kBuffer] !== null ? onStreamReadIntoBuffer : onStreamRead;
     handle.reading = false;
     if (socket[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
     if (socket[kSetKeepAlive] && handle.setKeepAlive) {
@@ -161,6 +192,15 @@ function Socket(options) {
   this[kBytesRead] = 0;
   this[kBytesWritten] = 0;
   this[kInflight] = 0;
+  this[kBuffer] = null;
+  this[kBufferCb] = null;
+  const { onread } = options;
+  if (onread !== null && typeof onread === 'object' &&
+      (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
+      typeof onread.callback === 'function') {
+    this[kBuffer] = onread.buffer;
+    this[kBufferCb] = onread.callback;
+  }
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
   this[kKeepAliveDelay] = ~~((options.keepAliveInitialDelay || 0) / 1000);
@@ -397,6 +437,11 @@ Socket.prototype._read = function(n) {
 };
 
 Socket.prototype.pause = function() {
+  // With the onread option nothing fills the stream's buffer: pausing stops the handle itself.
+  if (this[kBuffer] !== null && !this.connecting && this._handle && this._handle.reading &&
+      !this.destroyed) {
+    stopReading(this);
+  }
   return Duplex.prototype.pause.call(this);
 };
 
