@@ -22,7 +22,7 @@ run_one() {  # name cmd round
   local name=$1 cmd=$2 round=$3
   PORT=$port $cmd "$server" > "$tmp/server.out" 2>&1 &
   pid=$!
-  for _ in $(seq 100); do grep -q ready "$tmp/server.out" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 300); do grep -q ready "$tmp/server.out" 2>/dev/null && break; sleep 0.05; done
   grep -q ready "$tmp/server.out" || { echo "$name: server did not start" >&2; cat "$tmp/server.out" >&2; exit 1; }
   local cpu0 cpu1
   cpu0=$(awk '{print $14 + $15}' /proc/$pid/stat)
