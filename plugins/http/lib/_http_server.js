@@ -429,12 +429,12 @@ function connectionListenerInternal(server, socket) {
   state.onClose = socketOnClose.bind(undefined, server, socket, state);
   state.onDrain = socketOnDrain.bind(undefined, socket, state);
   socket[kState] = state;
-  consumeSocket(socket, state);
   socket.on('data', state.onData);
   socket.on('error', socketOnError);
   socket.on('end', state.onEnd);
   socket.on('close', state.onClose);
   socket.on('drain', state.onDrain);
+  consumeSocket(socket, state);
   parser[kOnIncoming] = parserOnIncoming.bind(undefined, server, socket, state);
   socket._paused = false;
   // Servers built on another net.Server (https over tls) reach here without our constructor.
@@ -451,7 +451,8 @@ function consumeSocket(socket, state) {
   // net implementation) keeps the plain 'data' path.
   if (!handle || typeof handle.onread !== 'function' || handle.onread.length !== 3 ||
       typeof handle.readStart !== 'function' ||
-      socket._readableState.length !== 0 || socket.listenerCount('data') !== 0) {
+      socket._readableState.length !== 0 || socket.listenerCount('data') !== 1 ||
+      socket.listenerCount('readable') !== 0) {
     return;
   }
   const netOnread = handle.onread;
@@ -469,6 +470,17 @@ function consumeSocket(socket, state) {
   if (!handle.reading) {
     handle.reading = true;
     handle.readStart();
+  }
+  // Someone else wanting the socket's bytes ('data' or 'readable') gets them through the stream
+  // again, as in Node: the parser goes back to reading 'data' events.
+  for (const method of ['on', 'addListener', 'prependListener']) {
+    const original = socket[method];
+    socket[method] = function socketListenerWrap(event, listener) {
+      if ((event === 'data' || event === 'readable') && this[kConsumed]) {
+        unconsumeSocket(this, state);
+      }
+      return original.call(this, event, listener);
+    };
   }
 }
 
