@@ -37,10 +37,28 @@ function isErrorStackTraceLimitWritable() {
   return Object.prototype.hasOwnProperty.call(desc, 'writable') ? desc.writable : desc.set !== undefined;
 }
 
-// Marks a function whose frames should not show in stacks of errors it throws. Stack capture
-// below starts at the error constructor, so the wrapper only needs to keep the function intact.
+// Re-captures the stack of `err` from the caller of `fn`, so argument-checking helpers do not
+// show as the top frames of the errors they throw (Node hides them the same way).
+function restackFrom(err, fn) {
+  if (err === null || typeof err !== 'object' || !Error.stackTraceLimit) return err;
+  if (err[kIsNodeError] === true && typeof err.code === 'string') return captureWithCode(err, err.code, fn);
+  if (Object.isExtensible(err)) Error.captureStackTrace(err, fn);
+  return err;
+}
+
+// Wraps fn so that errors thrown from it (or from helpers it calls) get their stack re-captured
+// at the wrapper: the frames of fn and below disappear.
 function hideStackFrames(fn) {
-  return fn;
+  function wrappedFn(...args) {
+    try {
+      return Reflect.apply(fn, this, args);
+    } catch (error) {
+      throw restackFrom(error, wrappedFn);
+    }
+  }
+  Object.defineProperty(wrappedFn, 'name', { value: fn.name, configurable: true });
+  wrappedFn.withoutStackTrace = fn;
+  return wrappedFn;
 }
 
 // Captures the stack of `err` with the header `Name [CODE]: message` (the form Node prints).
@@ -778,6 +796,7 @@ module.exports = {
   formatList,
   getSystemErrorName,
   hideStackFrames,
+  restackFrom,
   isErrorLike,
   isErrorStackTraceLimitWritable,
   kIsNodeError,
