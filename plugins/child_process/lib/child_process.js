@@ -31,7 +31,7 @@ const {
   stdioStringToArray,
   signalName,
 } = require('internal/child_process');
-const { setupChannel } = require('internal/child_process/channel');
+const { RawFd, setupChannel } = require('internal/child_process/channel');
 
 const MAX_BUFFER = 1024 * 1024;
 
@@ -543,6 +543,7 @@ function _setupChildChannel() {
 
 module.exports = {
   _forkChild,
+  _RawFd: RawFd,
   _setupChildChannel,
   ChildProcess,
   exec,

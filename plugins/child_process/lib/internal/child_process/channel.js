@@ -37,8 +37,17 @@ function getNet() {
   return net;
 }
 
+// A bare descriptor to pass as a handle (what cluster sends: the receiver gets the number and
+// builds what it needs around it). The sender keeps its own descriptor.
+class RawFd {
+  constructor(fd) {
+    this.fd = fd;
+  }
+}
+
 // What a handle is on the wire, and how the receiving end rebuilds it from a descriptor.
 function handleType(handle) {
+  if (handle instanceof RawFd) return 'fd';
   const n = getNet();
   if (handle instanceof n.Server) return 'net.Server';
   if (handle instanceof n.Socket) return 'net.Socket';
@@ -54,6 +63,7 @@ function handleFd(handle) {
 }
 
 function rebuildHandle(type, fd) {
+  if (type === 'fd') return new RawFd(fd);
   const n = getNet();
   if (type === 'net.Socket') return new n.Socket({ fd, readable: true, writable: true });
   if (type === 'net.Server') {
@@ -260,4 +270,4 @@ function emitMessage(target, event, message, handle) {
   else target.emit(event, message);
 }
 
-module.exports = { setupChannel };
+module.exports = { RawFd, setupChannel };
