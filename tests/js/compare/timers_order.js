@@ -1,5 +1,6 @@
 'use strict';
 // Ordering of nextTick, microtasks, timers and immediates: must print exactly what Node prints.
+// Delays are far apart so that a loaded machine does not reorder what Node leaves to timing.
 const log = [];
 const p = (s) => log.push(s);
 
@@ -8,7 +9,6 @@ setImmediate(() => {
   process.nextTick(() => p('immediate-1 tick'));
   Promise.resolve().then(() => p('immediate-1 micro'));
   setImmediate(() => p('immediate-nested'));
-  setTimeout(() => p('timeout from immediate'), 0);
 });
 setImmediate(() => p('immediate-2'));
 process.nextTick(() => {
@@ -26,8 +26,8 @@ setTimeout(() => {
   p('timeout-10a');
   process.nextTick(() => p('10a tick'));
   Promise.resolve().then(() => p('10a micro'));
-}, 10);
-setTimeout(() => p('timeout-10b'), 10);
+}, 50);
+setTimeout(() => p('timeout-10b'), 50);
 const t = setTimeout(() => p('cleared'), 5);
 clearTimeout(t);
 const byId = setTimeout(() => p('cleared by id'), 5);
@@ -36,11 +36,11 @@ let n = 0;
 const iv = setInterval(() => {
   p(`interval ${++n}`);
   if (n === 3) clearInterval(iv);
-}, 15);
+}, 80);
 setTimeout(() => {
-  const r = setTimeout(() => p('refreshed fired'), 20);
-  setTimeout(() => r.refresh(), 10);
-}, 60);
+  const r = setTimeout(() => p('refreshed fired'), 60);
+  setTimeout(() => r.refresh(), 30);
+}, 300);
 const u = setTimeout(() => p('unref never fires'), 100000);
 u.unref();
 

@@ -144,6 +144,9 @@ const { rehydrate } = requireBuiltin('internal/bootstrap/node');
 // Every run needs the CommonJS loader and the entry-point code: keep them in the snapshot too.
 requireBuiltin('internal/modules/cjs/loader');
 const runMain = requireBuiltin('internal/main/run_main');
+// Nearly every program prints: the console (and util.inspect behind it) comes ready-made. Its
+// streams are bound lazily, on the first write of this process.
+void globalThis.console; // eslint-disable-line no-void
 
 // The kernel calls startMain once per process: refresh per-process state (a snapshot was taken in
 // another process), then run the entry point the command line asked for.

@@ -496,8 +496,13 @@ const internals = {
   [kGetInspectOptions](stream) {
     let color = this[kColorMode];
     if (color === 'auto') {
-      color = Boolean(stream && stream.isTTY) &&
-        (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+      // FORCE_COLOR colors even a pipe (as Node 20 does); otherwise only a color terminal.
+      if (process.env.FORCE_COLOR !== undefined) {
+        color = require('internal/process/stdio').getColorDepth() > 2;
+      } else {
+        color = Boolean(stream && stream.isTTY) &&
+          (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+      }
     }
     const options = this[kInspectOptions];
     if (options) {
