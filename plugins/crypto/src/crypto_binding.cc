@@ -17,9 +17,13 @@ namespace nodus_crypto {
 struct Binding {
   // Fetched digests by name: fetching walks the provider tables, a lookup here does not.
   std::map<std::string, const EVP_MD*> digests;
+  std::map<std::string, EVP_CIPHER*> ciphers;
+  EVP_MAC* hmac = nullptr;
   napi_ref key_class = nullptr;  // binding.Key, to wrap keys made in native code
   ~Binding() {
     for (auto& [name, md] : digests) EVP_MD_free(const_cast<EVP_MD*>(md));
+    for (auto& [name, c] : ciphers) EVP_CIPHER_free(c);
+    EVP_MAC_free(hmac);
   }
 };
 
@@ -30,6 +34,27 @@ Binding* GetBinding(napi_env env) {
 }
 
 napi_ref* KeyClassRef(napi_env env) { return &GetBinding(env)->key_class; }
+
+EVP_MAC* HmacAlgorithm(napi_env env) {
+  Binding* b = GetBinding(env);
+  if (b->hmac == nullptr) b->hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  return b->hmac;
+}
+
+const EVP_CIPHER* FindCipher(napi_env env, const std::string& name) {
+  Binding* b = GetBinding(env);
+  auto it = b->ciphers.find(name);
+  if (it != b->ciphers.end()) return it->second;
+  EVP_CIPHER* c = EVP_CIPHER_fetch(nullptr, name.c_str(), nullptr);
+  if (c == nullptr) {
+    const EVP_CIPHER* legacy = EVP_get_cipherbyname(name.c_str());
+    if (legacy != nullptr) c = EVP_CIPHER_fetch(nullptr, EVP_CIPHER_get0_name(legacy), nullptr);
+  }
+  ERR_clear_error();
+  if (c == nullptr) return nullptr;
+  b->ciphers.emplace(name, c);
+  return c;
+}
 
 const EVP_MD* FindDigest(napi_env env, const std::string& name) {
   Binding* b = GetBinding(env);

@@ -82,6 +82,10 @@ struct Binding;
 Binding* GetBinding(napi_env env);
 // Where the binding keeps its reference to the binding.Key constructor.
 napi_ref* KeyClassRef(napi_env env);
+// The HMAC algorithm, fetched once.
+EVP_MAC* HmacAlgorithm(napi_env env);
+// A cipher by Node's name ("aes-256-gcm", "id-aes256-GCM"), fetched once; nullptr if unknown.
+const EVP_CIPHER* FindCipher(napi_env env, const std::string& name);
 // A digest by Node's name ("sha256", "RSA-SHA256", "sha3-512"...), nullptr if unknown.
 const EVP_MD* FindDigest(napi_env env, const std::string& name);
 

@@ -29,22 +29,12 @@ CipherState* Unwrap(napi_env env, napi_value self) {
   return static_cast<CipherState*>(p);
 }
 
-EVP_CIPHER* Fetch(const std::string& name) {
-  EVP_CIPHER* c = EVP_CIPHER_fetch(nullptr, name.c_str(), nullptr);
-  if (c == nullptr) {
-    const EVP_CIPHER* legacy = EVP_get_cipherbyname(name.c_str());
-    if (legacy != nullptr) c = EVP_CIPHER_fetch(nullptr, EVP_CIPHER_get0_name(legacy), nullptr);
-  }
-  ERR_clear_error();
-  return c;
-}
-
 // cipherInfo(name) -> { name, nid, keyLength, ivLength, blockSize, mode, aead } or undefined.
 napi_value CipherInfo(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value arg;
   napi_get_cb_info(env, info, &argc, &arg, nullptr, nullptr);
-  EVP_CIPHER* c = Fetch(GetString(env, arg));
+  const EVP_CIPHER* c = FindCipher(env, GetString(env, arg));
   if (c == nullptr) return Undefined(env);
   napi_value o;
   napi_create_object(env, &o);
@@ -75,7 +65,6 @@ napi_value CipherInfo(napi_env env, napi_callback_info info) {
   napi_set_named_property(env, o, "mode", Str(env, m));
   bool aead = (EVP_CIPHER_get_flags(c) & EVP_CIPH_FLAG_AEAD_CIPHER) != 0;
   napi_set_named_property(env, o, "aead", Bool(env, aead));
-  EVP_CIPHER_free(c);
   return o;
 }
 
@@ -85,7 +74,7 @@ napi_value CipherNew(napi_env env, napi_callback_info info) {
   size_t argc = 5;
   napi_value argv[5], self;
   napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
-  EVP_CIPHER* cipher = Fetch(GetString(env, argv[0]));
+  const EVP_CIPHER* cipher = FindCipher(env, GetString(env, argv[0]));
   if (cipher == nullptr) {
     ThrowPlain(env, "Unknown cipher", "ERR_CRYPTO_UNKNOWN_CIPHER");
     return nullptr;
@@ -104,7 +93,6 @@ napi_value CipherNew(napi_env env, napi_callback_info info) {
   EVP_CIPHER_CTX* ctx = st->ctx.get();
   int enc = st->encrypt ? 1 : 0;
   bool ok = EVP_CipherInit_ex(ctx, cipher, nullptr, nullptr, nullptr, enc) == 1;
-  EVP_CIPHER_free(cipher);
   if (!ok) {
     ThrowOpenSSL(env, "Cipher init failed");
     return nullptr;

@@ -36,6 +36,45 @@ void Wrap(napi_env env, napi_value self, T* state) {
             nullptr, nullptr);
 }
 
+// Input to update(): binary data, or a JS string taken as UTF-8 without a Buffer in between
+// (short strings go through a stack buffer).
+class Input {
+ public:
+  bool Read(napi_env env, napi_value v) {
+    if (GetBytes(env, v, &bytes_)) return true;
+    size_t len = 0;
+    if (napi_get_value_string_utf8(env, v, small_, sizeof(small_), &len) != napi_ok) return false;
+    if (len < sizeof(small_) - 1) {
+      bytes_ = {reinterpret_cast<const uint8_t*>(small_), len};
+      return true;
+    }
+    napi_get_value_string_utf8(env, v, nullptr, 0, &len);
+    big_.resize(len + 1);
+    napi_get_value_string_utf8(env, v, big_.data(), len + 1, &len);
+    bytes_ = {reinterpret_cast<const uint8_t*>(big_.data()), len};
+    return true;
+  }
+  const uint8_t* data() const { return bytes_.data; }
+  size_t size() const { return bytes_.size; }
+
+ private:
+  Bytes bytes_;
+  char small_[1024];
+  std::string big_;
+};
+
+// Hands a digest to JS: written into `into` (a Buffer JS took from its pool) when given, which
+// returns the length; else as a new Buffer.
+napi_value DeliverDigest(napi_env env, napi_value into, const uint8_t* data, size_t len) {
+  uint8_t* out;
+  size_t cap;
+  if (into != nullptr && GetMutableBytes(env, into, &out, &cap) && cap >= len) {
+    std::memcpy(out, data, len);
+    return Int(env, static_cast<int64_t>(len));
+  }
+  return CopyBuffer(env, data, len);
+}
+
 size_t OutputSize(const HashState* h) {
   if (h->xof_len >= 0) return static_cast<size_t>(h->xof_len);
   return static_cast<size_t>(EVP_MD_CTX_get_size(h->ctx.get()));
@@ -84,9 +123,9 @@ napi_value HashUpdate(napi_env env, napi_callback_info info) {
   napi_value arg, self;
   napi_get_cb_info(env, info, &argc, &arg, &self, nullptr);
   HashState* h = Unwrap<HashState>(env, self);
-  Bytes in;
-  if (h == nullptr || !GetBytes(env, arg, &in)) return Bool(env, false);
-  return Bool(env, EVP_DigestUpdate(h->ctx.get(), in.data, in.size) == 1);
+  Input in;
+  if (h == nullptr || !in.Read(env, arg)) return Bool(env, false);
+  return Bool(env, EVP_DigestUpdate(h->ctx.get(), in.data(), in.size()) == 1);
 }
 
 bool FinishDigest(HashState* h, std::vector<uint8_t>* out) {
@@ -100,16 +139,18 @@ bool FinishDigest(HashState* h, std::vector<uint8_t>* out) {
   return ok == 1;
 }
 
+// digest([into]) -> Buffer, or the length written into `into`
 napi_value HashDigest(napi_env env, napi_callback_info info) {
-  napi_value self;
-  napi_get_cb_info(env, info, nullptr, nullptr, &self, nullptr);
+  size_t argc = 1;
+  napi_value into = nullptr, self;
+  napi_get_cb_info(env, info, &argc, &into, &self, nullptr);
   HashState* h = Unwrap<HashState>(env, self);
   std::vector<uint8_t> out;
   if (!FinishDigest(h, &out)) {
     ThrowOpenSSL(env, "Digest failed");
     return nullptr;
   }
-  return CopyBuffer(env, out.data(), out.size());
+  return DeliverDigest(env, argc > 0 ? into : nullptr, out.data(), out.size());
 }
 
 // digestSize(name) -> bytes, or -1 for an unknown digest; also says whether it is an XOF.
@@ -124,25 +165,26 @@ napi_value DigestInfo(napi_env env, napi_callback_info info) {
   return Int(env, size);
 }
 
-// oneShotDigest(name, data, outputLength | -1) -> Buffer, or undefined for an unknown digest.
+// oneShotDigest(name, data, outputLength | -1[, into]) -> Buffer (or the length written into
+// `into`), or undefined for an unknown digest.
 napi_value OneShotDigest(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
+  size_t argc = 4;
+  napi_value argv[4];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   const EVP_MD* md = FindDigest(env, GetString(env, argv[0]));
-  Bytes in;
-  if (md == nullptr || !GetBytes(env, argv[1], &in)) return Undefined(env);
+  Input in;
+  if (md == nullptr || !in.Read(env, argv[1])) return Undefined(env);
   HashState h;
   h.ctx.reset(EVP_MD_CTX_new());
   h.xof = (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0;
   h.xof_len = GetInt64(env, argv[2], -1);
   std::vector<uint8_t> out;
   if (EVP_DigestInit_ex(h.ctx.get(), md, nullptr) != 1 ||
-      EVP_DigestUpdate(h.ctx.get(), in.data, in.size) != 1 || !FinishDigest(&h, &out)) {
+      EVP_DigestUpdate(h.ctx.get(), in.data(), in.size()) != 1 || !FinishDigest(&h, &out)) {
     ThrowOpenSSL(env, "Digest failed");
     return nullptr;
   }
-  return CopyBuffer(env, out.data(), out.size());
+  return DeliverDigest(env, argc > 3 ? argv[3] : nullptr, out.data(), out.size());
 }
 
 // new Hmac(digestName, key)
@@ -157,10 +199,8 @@ napi_value HmacNew(napi_env env, napi_callback_info info) {
     ThrowPlain(env, "Invalid digest: " + name, "ERR_CRYPTO_INVALID_DIGEST");
     return nullptr;
   }
-  EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
   auto state = std::make_unique<MacState>();
-  state->ctx = EVP_MAC_CTX_new(mac);
-  EVP_MAC_free(mac);
+  state->ctx = EVP_MAC_CTX_new(HmacAlgorithm(env));
   OSSL_PARAM params[] = {
       OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
                                        const_cast<char*>(EVP_MD_get0_name(md)), 0),
@@ -180,14 +220,15 @@ napi_value HmacUpdate(napi_env env, napi_callback_info info) {
   napi_value arg, self;
   napi_get_cb_info(env, info, &argc, &arg, &self, nullptr);
   MacState* m = Unwrap<MacState>(env, self);
-  Bytes in;
-  if (m == nullptr || !GetBytes(env, arg, &in)) return Bool(env, false);
-  return Bool(env, EVP_MAC_update(m->ctx, in.data, in.size) == 1);
+  Input in;
+  if (m == nullptr || !in.Read(env, arg)) return Bool(env, false);
+  return Bool(env, EVP_MAC_update(m->ctx, in.data(), in.size()) == 1);
 }
 
 napi_value HmacDigest(napi_env env, napi_callback_info info) {
-  napi_value self;
-  napi_get_cb_info(env, info, nullptr, nullptr, &self, nullptr);
+  size_t argc = 1;
+  napi_value into = nullptr, self;
+  napi_get_cb_info(env, info, &argc, &into, &self, nullptr);
   MacState* m = Unwrap<MacState>(env, self);
   uint8_t out[EVP_MAX_MD_SIZE];
   size_t len = 0;
@@ -195,7 +236,7 @@ napi_value HmacDigest(napi_env env, napi_callback_info info) {
     ThrowOpenSSL(env, "HMAC failed");
     return nullptr;
   }
-  return CopyBuffer(env, out, len);
+  return DeliverDigest(env, argc > 0 ? into : nullptr, out, len);
 }
 
 // Called for each name in the legacy table; aliases come with md == nullptr and `to` naming

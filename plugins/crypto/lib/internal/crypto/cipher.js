@@ -32,13 +32,24 @@ function invalidTag(message) {
   return codedError(TypeError, 'ERR_CRYPTO_INVALID_AUTH_TAG', message);
 }
 
+// Cipher facts by name, asked of the binding once per name.
+const cipherInfos = new Map();
+function cipherInfo(name) {
+  let info = cipherInfos.get(name);
+  if (info === undefined) {
+    info = binding.cipherInfo(name) || null;
+    cipherInfos.set(name, info);
+  }
+  return info === null ? undefined : info;
+}
+
 function createCipherBase(encrypt, cipher, key, iv, options) {
   validateString(cipher, 'cipher');
   if (options !== undefined && options !== null) validateObject(options, 'options');
   const encoding = options && options.encoding;
   key = prepareSecretKey(key, encoding);
   if (iv !== null) iv = getArrayBufferOrView(iv, 'iv', encoding);
-  const info = binding.cipherInfo(cipher);
+  const info = cipherInfo(cipher);
   if (info === undefined) throw new ERR_CRYPTO_UNKNOWN_CIPHER();
   const chacha = info.name.toLowerCase() === 'chacha20-poly1305';
   const aeadMode = chacha ? 'chacha20-poly1305' : (info.aead ? info.mode : undefined);
