@@ -55,6 +55,15 @@ int32_t GetInt32(napi_env env, napi_value value, int32_t fallback) {
   return out;
 }
 
+bool GetString(napi_env env, napi_value value, std::string* out) {
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, value, nullptr, 0, &len) != napi_ok) return false;
+  out->resize(len + 1);
+  napi_get_value_string_utf8(env, value, out->data(), len + 1, &len);
+  out->resize(len);
+  return true;
+}
+
 namespace {
 
 void ReportException(napi_env env, napi_status status) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "node_api.h"
 
@@ -69,6 +70,8 @@ napi_value Int(napi_env env, int64_t value);
 napi_value Str(napi_env env, const char* s);
 bool GetBool(napi_env env, napi_value value);
 int32_t GetInt32(napi_env env, napi_value value, int32_t fallback = 0);
+// A JS string as UTF-8; false when `value` is not a string.
+bool GetString(napi_env env, napi_value value, std::string* out);
 
 // Calls obj[name](...argv) through napi_make_callback: nextTicks and microtasks drain after it,
 // and an exception goes to 'uncaughtException' as in Node. The caller holds a handle scope.

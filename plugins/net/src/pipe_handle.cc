@@ -12,15 +12,6 @@ uv_connect_t* NewConnectReq(napi_env env, napi_value req_obj);
 
 namespace {
 
-bool GetString(napi_env env, napi_value value, std::string* out) {
-  size_t len = 0;
-  if (napi_get_value_string_utf8(env, value, nullptr, 0, &len) != napi_ok) return false;
-  out->resize(len + 1);
-  napi_get_value_string_utf8(env, value, out->data(), len + 1, &len);
-  out->resize(len);
-  return true;
-}
-
 napi_value New(napi_env env, napi_callback_info info) {
   napi_value self;
   napi_get_cb_info(env, info, nullptr, nullptr, &self, nullptr);

@@ -80,14 +80,10 @@ const rrtypes = {
   TXT: 'resolveTxt',
 };
 
-// req.oncomplete from the channel: (0 | code, result, ttls). A completion that happens while the
-// query call is still on the stack (a synchronous failure, cancel()) is moved to a tick so the
-// callback never runs before the call returns.
+// req.oncomplete from the channel: (0 | code, result, ttls). The binding never calls it from
+// inside the call that started the query (an immediate failure is delivered on the next loop
+// turn), so the callback always runs after that call returned.
 function onresolve(err, result, ttls) {
-  if (this.sync) {
-    process.nextTick(onresolve.bind(this), err, result, ttls);
-    return;
-  }
   if (err) {
     this.callback(new DNSException(err, this.bindingName, this.hostname));
     return;
@@ -99,17 +95,15 @@ function onresolve(err, result, ttls) {
 }
 
 function startQuery(resolver, bindingName, name, ttl, callback) {
-  const req = { bindingName, hostname: name, ttl, callback, oncomplete: onresolve, sync: true };
+  const req = { bindingName, hostname: name, ttl, callback, oncomplete: onresolve };
   resolver._handle.query(req, name, queryTypes[bindingName]);
-  req.sync = false;
   return req;
 }
 
 function startReverse(resolver, ip, callback) {
   const req = { bindingName: 'getHostByAddr', hostname: ip, ttl: false, callback,
-    oncomplete: onresolve, sync: true };
+    oncomplete: onresolve };
   const err = resolver._handle.getHostByAddr(req, ip);
-  req.sync = false;
   if (err) throw new DNSException(err, 'getHostByAddr', ip);
   return req;
 }
