@@ -83,9 +83,9 @@ function platform() {
 }
 platform[Symbol.toPrimitive] = () => process.platform;
 
-function availableParallelism() {
+const availableParallelism = primitive(function availableParallelism() {
   return osBinding.getAvailableParallelism();
-}
+});
 
 function loadavg() {
   return osBinding.getLoadAvg();
@@ -179,6 +179,14 @@ function userInfo(options) {
     }
   }
   return info;
+}
+
+// Function names as Node's (they show in stack traces and util.inspect).
+for (const [fn, name] of [[availableParallelism, 'getAvailableParallelism'], [freemem, 'getFreeMem'],
+  [homedir, 'wrappedFn'], [hostname, 'wrappedFn'], [release, 'getOSRelease'],
+  [totalmem, 'getTotalMem'], [type, 'getOSType'], [uptime, 'wrappedFn'], [version, 'getOSVersion'],
+  [machine, 'getMachine']]) {
+  Object.defineProperty(fn, 'name', { value: name, configurable: true });
 }
 
 const constants = osBinding.constants;
