@@ -140,13 +140,15 @@ napi_value Trimmed(napi_env env, napi_value buf, uint8_t* data, size_t used, siz
   return CopyBuffer(env, data, used);
 }
 
+// update(data[, into]) -> a Buffer with the output, or (with `into`, a Buffer JS took from its
+// pool, at least data + block size long) the number of bytes written into it.
 napi_value CipherUpdate(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value arg, self;
-  napi_get_cb_info(env, info, &argc, &arg, &self, nullptr);
+  size_t argc = 2;
+  napi_value argv[2], self;
+  napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
   CipherState* s = Unwrap(env, self);
   Bytes in;
-  GetBytes(env, arg, &in);
+  GetBytes(env, argv[0], &in);
   EVP_CIPHER_CTX* ctx = s->ctx.get();
   if (s->mode == EVP_CIPH_CCM_MODE) {
     // CCM must know the message length before the data; a decryption checks the tag here.
@@ -163,10 +165,15 @@ napi_value CipherUpdate(napi_env env, napi_callback_info info) {
     PassTag(s);
   }
   size_t cap = in.size + static_cast<size_t>(EVP_CIPHER_CTX_get_block_size(ctx));
-  napi_value buf;
-  void* data;
-  napi_create_buffer(env, cap, &data, &buf);
-  uint8_t* out = static_cast<uint8_t*>(data);
+  napi_value buf = nullptr;
+  uint8_t* out = nullptr;
+  size_t into_size = 0;
+  bool into = argc > 1 && GetMutableBytes(env, argv[1], &out, &into_size) && into_size >= cap;
+  if (!into) {
+    void* data;
+    napi_create_buffer(env, cap, &data, &buf);
+    out = static_cast<uint8_t*>(data);
+  }
   // EVP_CipherUpdate takes int lengths: feed large inputs in pieces.
   size_t done = 0, written = 0;
   do {
@@ -177,7 +184,7 @@ napi_value CipherUpdate(napi_env env, napi_callback_info info) {
         // Node reports a CCM authentication failure from final(); update returns no data.
         ERR_clear_error();
         s->auth_failed = true;
-        return CopyBuffer(env, nullptr, 0);
+        return into ? Int(env, 0) : CopyBuffer(env, nullptr, 0);
       }
       ThrowOpenSSL(env, "Trying to add data in unsupported state");
       return nullptr;
@@ -185,12 +192,15 @@ napi_value CipherUpdate(napi_env env, napi_callback_info info) {
     done += n;
     written += static_cast<size_t>(outl);
   } while (done < in.size);
+  if (into) return Int(env, static_cast<int64_t>(written));
   return Trimmed(env, buf, out, written, cap);
 }
 
+// final([into]) -> Buffer, or the number of bytes written into `into` (at least 64 bytes).
 napi_value CipherFinal(napi_env env, napi_callback_info info) {
-  napi_value self;
-  napi_get_cb_info(env, info, nullptr, nullptr, &self, nullptr);
+  size_t argc = 1;
+  napi_value into = nullptr, self;
+  napi_get_cb_info(env, info, &argc, &into, &self, nullptr);
   CipherState* s = Unwrap(env, self);
   EVP_CIPHER_CTX* ctx = s->ctx.get();
   uint8_t out[64];
@@ -214,6 +224,12 @@ napi_value CipherFinal(napi_env env, napi_callback_info info) {
   }
   if (s->aead && s->encrypt) {
     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, s->tag_len, s->tag);
+  }
+  uint8_t* dest;
+  size_t dest_size;
+  if (argc > 0 && GetMutableBytes(env, into, &dest, &dest_size) && dest_size >= static_cast<size_t>(outl)) {
+    std::memcpy(dest, out, static_cast<size_t>(outl));
+    return Int(env, outl);
   }
   return CopyBuffer(env, out, static_cast<size_t>(outl));
 }

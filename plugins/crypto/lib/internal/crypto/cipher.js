@@ -2,6 +2,7 @@
 // Cipheriv and Decipheriv: streams over the binding's EVP cipher contexts, with Node's checks
 // on keys, IVs and authentication tags made before any native state exists.
 
+const { Buffer } = require('buffer');
 const { StringDecoder } = require('string_decoder');
 const {
   codes: {
@@ -101,6 +102,22 @@ function createCipherBase(encrypt, cipher, key, iv, options) {
   };
 }
 
+// Small outputs come from Buffer's pool instead of a fresh native allocation each.
+const kPooledLimit = 4096;
+function runUpdate(handle, data) {
+  const len = data.byteLength;
+  if (len > kPooledLimit) return handle.update(data);
+  const out = Buffer.allocUnsafe(len + 32);
+  const n = handle.update(data, out);
+  return out.subarray(0, n);
+}
+
+function runFinal(handle) {
+  const out = Buffer.allocUnsafe(64);
+  const n = handle.final(out);
+  return out.subarray(0, n);
+}
+
 function checkData(data, encoding) {
   if (typeof data === 'string') return getArrayBufferOrView(data, 'data', encoding);
   if (!isArrayBufferView(data)) {
@@ -155,7 +172,7 @@ function initCipher(self, encrypt, cipher, key, iv, options) {
 
 const methods = {
   _transform(chunk, encoding, callback) {
-    this.push(this[kHandle].update(checkData(chunk, encoding)));
+    this.push(runUpdate(this[kHandle], checkData(chunk, encoding)));
     callback();
   },
 
@@ -173,14 +190,14 @@ const methods = {
     const state = this[kState];
     if (state.finalized) throw new Error('Trying to add data in unsupported state');
     data = checkData(data, inputEncoding);
-    return output(state, this[kHandle].update(data), outputEncoding);
+    return output(state, runUpdate(this[kHandle], data), outputEncoding);
   },
 
   final(outputEncoding) {
     const state = this[kState];
     if (state.finalized) throw codedError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state');
     state.finalized = true;
-    return finishOutput(state, this[kHandle].final(), outputEncoding);
+    return finishOutput(state, runFinal(this[kHandle]), outputEncoding);
   },
 
   setAutoPadding(ap) {
