@@ -210,8 +210,9 @@ Worker.prototype.disconnect = function disconnect() {
   return this;
 };
 
+// kill(): the channel closes first, then the signal goes (exitedAfterDisconnect stays false, as
+// in Node: the worker did not leave on request).
 Worker.prototype.destroy = function destroy(signal = 'SIGTERM') {
-  this.exitedAfterDisconnect = true;
   removeHandlesForWorker(this);
   if (this.isConnected()) {
     this.process.once('disconnect', () => this.process.kill(signal));
