@@ -29,6 +29,7 @@ const {
   checkIsHttpToken,
   kOnIncoming,
 } = require('_http_common');
+const { consumeSocket, unconsumeSocket } = require('_http_incoming');
 const {
   OutgoingMessage,
   kOutHeaders,
@@ -327,6 +328,7 @@ function socketCloseListener() {
     req.emit('close');
   }
   if (req.outputData) req.outputData.length = 0;
+  unconsumeSocket(socket);
   if (parser) {
     parser.finish();
     freeParser(parser, req, socket);
@@ -346,6 +348,7 @@ function socketErrorListener(err) {
     parser.finish();
     freeParser(parser, req, socket);
   }
+  unconsumeSocket(socket);
   socket.removeListener('data', socketOnData);
   socket.removeListener('end', socketOnEnd);
   socket.destroy();
@@ -379,6 +382,7 @@ function socketOnData(d) {
   const ret = parser.execute(d);
   if (ret instanceof Error) {
     prepareError(ret, parser, d);
+    unconsumeSocket(socket);
     freeParser(parser, req, socket);
     socket.removeListener('data', socketOnData);
     socket.removeListener('end', socketOnEnd);
@@ -395,6 +399,7 @@ function socketOnData(d) {
     socket.removeListener('drain', ondrain);
     if (req.timeoutCb) socket.removeListener('timeout', req.timeoutCb);
     socket.removeListener('timeout', responseOnTimeout);
+    unconsumeSocket(socket);
     parser.finish();
     freeParser(parser, req, socket);
     const bodyHead = d.slice(bytesParsed, d.length);
@@ -420,6 +425,7 @@ function socketOnData(d) {
     socket.removeListener('data', socketOnData);
     socket.removeListener('end', socketOnEnd);
     socket.removeListener('drain', ondrain);
+    unconsumeSocket(socket);
     freeParser(parser, req, socket);
   }
 }
@@ -564,6 +570,7 @@ function tickOnSocket(req, socket) {
   socket.on('end', socketOnEnd);
   socket.on('close', socketCloseListener);
   socket.on('drain', ondrain);
+  consumeSocket(socket, socketOnData);
 
   if (req.timeout !== undefined ||
       (req.agent && req.agent.options && req.agent.options.timeout)) {

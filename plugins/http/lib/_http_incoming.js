@@ -4,6 +4,7 @@
 // whose handler never looks at `headers` costs no object.
 
 const { Readable } = require('stream');
+const { Buffer } = require('buffer');
 
 const kHeaders = Symbol('kHeaders');
 const kHeadersDistinct = Symbol('kHeadersDistinct');
@@ -11,9 +12,63 @@ const kHeadersCount = Symbol('kHeadersCount');
 const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 
-// Set on a server socket whose reads the parser takes straight from the native handle (see
-// consumeSocket in _http_server.js): flow control then acts on the handle, not on the stream.
+// Set on a socket whose reads the parser takes straight from the native handle: flow control
+// then acts on the handle, not on the stream.
 const kConsumed = Symbol('kConsumed');
+const kNetOnread = Symbol('kNetOnread');
+const kListenersWrapped = Symbol('kListenersWrapped');
+
+// The hot path: reads go from the native handle straight to onData (the parser), skipping the
+// socket's Readable machinery — the contract in plugins/net/README.md. EOF and errors go back to
+// net's own reader, which ends or destroys the socket as usual. Reading starts (or goes on) as
+// net drives it: a socket with our 'data' listener is flowing.
+function consumeSocket(socket, onData) {
+  const handle = socket._handle;
+  // onread(nread, arrayBuffer, offset) is net's documented signature; anything else (another
+  // net implementation) keeps the plain 'data' path.
+  if (socket[kConsumed] || !handle || typeof handle.onread !== 'function' ||
+      handle.onread.length !== 3 || typeof handle.readStart !== 'function' ||
+      socket._readableState.length !== 0 || socket.listenerCount('data') !== 1 ||
+      socket.listenerCount('readable') !== 0) {
+    return;
+  }
+  const netOnread = handle.onread;
+  socket[kNetOnread] = netOnread;
+  socket[kConsumed] = true;
+  handle.onread = function onHttpRead(nread, arrayBuffer, offset) {
+    if (nread > 0) {
+      socket._unrefTimer();
+      onData.call(socket, Buffer.from(arrayBuffer, offset, nread));
+      return;
+    }
+    unconsumeSocket(socket);
+    netOnread.call(this, nread, arrayBuffer, offset);
+  };
+  if (!handle.reading && !socket.connecting) {
+    handle.reading = true;
+    handle.readStart();
+  }
+  // Someone else wanting the socket's bytes ('data' or 'readable') gets them through the stream
+  // again, as in Node: the parser goes back to reading 'data' events.
+  if (!socket[kListenersWrapped]) {
+    socket[kListenersWrapped] = true;
+    for (const method of ['on', 'addListener', 'prependListener']) {
+      const original = socket[method];
+      socket[method] = function socketListenerWrap(event, listener) {
+        if ((event === 'data' || event === 'readable') && this[kConsumed]) unconsumeSocket(this);
+        return original.call(this, event, listener);
+      };
+    }
+  }
+}
+
+function unconsumeSocket(socket) {
+  if (!socket || !socket[kConsumed]) return;
+  socket[kConsumed] = false;
+  const handle = socket._handle;
+  if (handle && socket[kNetOnread]) handle.onread = socket[kNetOnread];
+  socket[kNetOnread] = undefined;
+}
 
 function readStart(socket) {
   if (!socket || socket._paused || !socket.readable) return;
@@ -227,7 +282,9 @@ IncomingMessage.prototype._dump = function _dump() {
 
 module.exports = {
   IncomingMessage,
+  consumeSocket,
   kConsumed,
+  unconsumeSocket,
   readStart,
   readStop,
 };

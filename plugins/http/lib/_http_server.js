@@ -31,8 +31,9 @@ const {
   prepareError,
   checkInvalidHeaderChar,
 } = require('_http_common');
-const { IncomingMessage, kConsumed, readStart, readStop } = require('_http_incoming');
-const { Buffer } = require('buffer');
+const {
+  IncomingMessage, consumeSocket, unconsumeSocket, readStart, readStop,
+} = require('_http_incoming');
 const {
   OutgoingMessage,
   kOutHeaders,
@@ -434,61 +435,12 @@ function connectionListenerInternal(server, socket) {
   socket.on('end', state.onEnd);
   socket.on('close', state.onClose);
   socket.on('drain', state.onDrain);
-  consumeSocket(socket, state);
+  consumeSocket(socket, state.onData);
   parser[kOnIncoming] = parserOnIncoming.bind(undefined, server, socket, state);
   socket._paused = false;
   // Servers built on another net.Server (https over tls) reach here without our constructor.
   if (server[kConnections] === undefined) server[kConnections] = new Set();
   server[kConnections].add(socket);
-}
-
-// The hot path: reads go from the native handle straight into the parser (the contract in
-// plugins/net/README.md), skipping the socket's Readable machinery. EOF and errors, and every
-// read after an upgrade, go back to net's own reader.
-function consumeSocket(socket, state) {
-  const handle = socket._handle;
-  // onread(nread, arrayBuffer, offset) is net's documented signature; anything else (another
-  // net implementation) keeps the plain 'data' path.
-  if (!handle || typeof handle.onread !== 'function' || handle.onread.length !== 3 ||
-      typeof handle.readStart !== 'function' ||
-      socket._readableState.length !== 0 || socket.listenerCount('data') !== 1 ||
-      socket.listenerCount('readable') !== 0) {
-    return;
-  }
-  const netOnread = handle.onread;
-  state.netOnread = netOnread;
-  socket[kConsumed] = true;
-  handle.onread = function onHttpRead(nread, arrayBuffer, offset) {
-    if (nread > 0) {
-      socket._unrefTimer();
-      state.onData(Buffer.from(arrayBuffer, offset, nread));
-      return;
-    }
-    unconsumeSocket(socket, state);
-    netOnread.call(this, nread, arrayBuffer, offset);
-  };
-  if (!handle.reading) {
-    handle.reading = true;
-    handle.readStart();
-  }
-  // Someone else wanting the socket's bytes ('data' or 'readable') gets them through the stream
-  // again, as in Node: the parser goes back to reading 'data' events.
-  for (const method of ['on', 'addListener', 'prependListener']) {
-    const original = socket[method];
-    socket[method] = function socketListenerWrap(event, listener) {
-      if ((event === 'data' || event === 'readable') && this[kConsumed]) {
-        unconsumeSocket(this, state);
-      }
-      return original.call(this, event, listener);
-    };
-  }
-}
-
-function unconsumeSocket(socket, state) {
-  if (!socket[kConsumed]) return;
-  socket[kConsumed] = false;
-  const handle = socket._handle;
-  if (handle && state.netOnread) handle.onread = state.netOnread;
 }
 
 function socketOnData(server, socket, parser, state, d) {
@@ -517,7 +469,7 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
     socket.removeListener('drain', state.onDrain);
     socket.removeListener('error', socketOnError);
     socket.removeListener('timeout', socketOnTimeout);
-    unconsumeSocket(socket, state);
+    unconsumeSocket(socket);
     parser.finish();
     freeParser(parser, req, socket);
     server[kConnections].delete(socket);
@@ -551,7 +503,7 @@ function socketOnEnd(server, socket, parser, state) {
 }
 
 function socketOnClose(server, socket, state) {
-  unconsumeSocket(socket, state);
+  unconsumeSocket(socket);
   freeParser(socket.parser, null, socket);
   server[kConnections].delete(socket);
   abortIncoming(state.incoming);
