@@ -41,8 +41,12 @@ function isErrorStackTraceLimitWritable() {
 // show as the top frames of the errors they throw (Node hides them the same way).
 function restackFrom(err, fn) {
   if (err === null || typeof err !== 'object' || !Error.stackTraceLimit) return err;
-  if (err[kIsNodeError] === true && typeof err.code === 'string') return captureWithCode(err, err.code, fn);
-  if (Object.isExtensible(err)) Error.captureStackTrace(err, fn);
+  try {
+    if (err[kIsNodeError] === true && typeof err.code === 'string') return captureWithCode(err, err.code, fn);
+    if (Object.isExtensible(err)) Error.captureStackTrace(err, fn);
+  } catch {
+    // A frozen or exotic error keeps the stack it has.
+  }
   return err;
 }
 
