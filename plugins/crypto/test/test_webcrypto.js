@@ -63,6 +63,24 @@ async function main() {
     assert.strictEqual((await subtle.exportKey('raw', gen)).byteLength, 32);
   }
 
+  // AES-KW: RFC 3394 section 4.1, through wrapKey/unwrapKey; a JWK wrapped with AES-GCM.
+  {
+    const kek = await subtle.importKey('raw', hex('000102030405060708090a0b0c0d0e0f'), 'AES-KW', false,
+                                       ['wrapKey', 'unwrapKey']);
+    const inner = await subtle.importKey('raw', hex('00112233445566778899aabbccddeeff'), 'AES-GCM', true, ['encrypt']);
+    const wrapped = await subtle.wrapKey('raw', inner, kek, 'AES-KW');
+    assert.strictEqual(toHex(wrapped), '1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5');
+    const back = await subtle.unwrapKey('raw', wrapped, kek, 'AES-KW', 'AES-GCM', true, ['encrypt']);
+    assert.strictEqual(toHex(await subtle.exportKey('raw', back)), '00112233445566778899aabbccddeeff');
+    const gcm = await subtle.generateKey({ name: 'AES-GCM', length: 128 }, false, ['wrapKey', 'unwrapKey']);
+    const iv = hex('000102030405060708090a0b');
+    const jwkWrapped = await subtle.wrapKey('jwk', inner, gcm, { name: 'AES-GCM', iv });
+    const again = await subtle.unwrapKey('jwk', jwkWrapped, gcm, { name: 'AES-GCM', iv }, 'AES-GCM', true, ['encrypt']);
+    assert.strictEqual(toHex(await subtle.exportKey('raw', again)), '00112233445566778899aabbccddeeff');
+    await assert.rejects(subtle.unwrapKey('raw', new Uint8Array(24), kek, 'AES-KW', 'AES-GCM', true, ['encrypt']),
+                         { name: 'OperationError' });
+  }
+
   // PBKDF2 (RFC 6070) and HKDF (RFC 5869 case 1), and deriveKey into an AES key.
   {
     const base = await subtle.importKey('raw', enc('password'), 'PBKDF2', false, ['deriveBits', 'deriveKey']);

@@ -362,6 +362,25 @@ function aes(encrypt, algorithm, key, data) {
   }
 }
 
+// AES-KW (RFC 3394) with the default initial value.
+const kKwIv = Buffer.from('a6a6a6a6a6a6a6a6', 'hex');
+function aesKw(wrap, key, data) {
+  const name = `id-aes${key[kAlgorithm].length}-wrap`;
+  const c = (wrap ? createCipheriv : createDecipheriv)(name, key[kKeyObject][kKeyData], kKwIv);
+  try {
+    return toArrayBuffer(Buffer.concat([c.update(data), c.final()]));
+  } catch {
+    throw operationError();
+  }
+}
+
+// The cipher step of wrapKey/unwrapKey: AES-KW, or any encrypting algorithm.
+function wrapCipher(wrap, algorithm, key, data) {
+  if (algorithm.name === 'AES-KW') return aesKw(wrap, key, data);
+  if (algorithm.name === 'RSA-OAEP') return rsaOaep(wrap, algorithm, key, data);
+  return aes(wrap, algorithm, key, data);
+}
+
 function deriveBitsCb(algorithm, key, length) {
   if (algorithm.name === 'ECDH' || algorithm.name === 'X25519') {
     const peer = algorithm.public;
@@ -483,6 +502,32 @@ const methods = {
     checkUsage(key, 'decrypt');
     if (algorithm.name === 'RSA-OAEP') return rsaOaep(false, algorithm, key, bytes(data));
     return aes(false, algorithm, key, data);
+  },
+
+  async wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+    wrapAlgorithm = normalize(wrapAlgorithm);
+    checkAlgorithm(wrappingKey, wrapAlgorithm);
+    checkUsage(wrappingKey, 'wrapKey');
+    let exported = await methods.exportKey(format, key);
+    exported = format === 'jwk' ? Buffer.from(JSON.stringify(exported)) : Buffer.from(exported);
+    return wrapCipher(true, wrapAlgorithm, wrappingKey, exported);
+  },
+
+  async unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm, extractable,
+                  keyUsages) {
+    unwrapAlgorithm = normalize(unwrapAlgorithm);
+    checkAlgorithm(unwrappingKey, unwrapAlgorithm);
+    checkUsage(unwrappingKey, 'unwrapKey');
+    const raw = Buffer.from(wrapCipher(false, unwrapAlgorithm, unwrappingKey, bytes(wrappedKey, 'wrappedKey')));
+    let keyData = raw;
+    if (format === 'jwk') {
+      try {
+        keyData = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new DOMException('Invalid wrapped JWK key', 'DataError');
+      }
+    }
+    return methods.importKey(format, keyData, unwrappedKeyAlgorithm, extractable, keyUsages);
   },
 
   async deriveBits(algorithm, baseKey, length) {
