@@ -28,6 +28,7 @@ server.listen(0, '127.0.0.1', () => {
   c.on('connect', mustCall(() => {
     assert.strictEqual(c.remoteAddress, '127.0.0.1');
     assert.deepStrictEqual(attempts, [['::1', port, 6], ['127.0.0.1', port, 4]]);
+    assert.deepStrictEqual(c.autoSelectFamilyAttemptedAddresses, [`::1:${port}`, `127.0.0.1:${port}`]);
   }));
   c.on('close', mustCall(() => {
     assert.strictEqual(got, 'v4 only');

@@ -694,6 +694,7 @@ function internalConnect(socket, address, port, addressType, localAddress, local
 function connectMultiple(socket, addresses, port, localAddress, localPort) {
   const errors = [];
   socket[kConnectAttempts] = errors;
+  socket.autoSelectFamilyAttemptedAddresses = [];
   const attempt = (i) => {
     if (!socket.connecting) return;
     const { address, family } = addresses[i];
@@ -704,6 +705,7 @@ function connectMultiple(socket, addresses, port, localAddress, localPort) {
       socket._handle = new TCP(SOCKET);
       initSocketHandle(socket);
     }
+    socket.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
     socket.emit('connectionAttempt', address, port, family);
     const onFail = (ex) => {
       errors.push(ex);
