@@ -92,3 +92,19 @@ test('cluster.disconnect waits for every worker', async () => {
   for (const w of workers) assert.strictEqual(w.isConnected(), false);
   await Promise.all(workers.filter((w) => !w.isDead()).map((w) => once(w, 'exit')));
 });
+
+test('a worker listening on a port taken elsewhere gets bind EADDRINUSE', async () => {
+  const net = require('net');
+  const blocker = net.createServer();
+  await new Promise((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = blocker.address().port;
+  cluster.setupPrimary({ exec: path.join(__dirname, 'fixtures', 'worker_listen_error.js') });
+  const worker = cluster.fork({ TAKEN_PORT: String(port) });
+  const [err] = await once(worker, 'message');
+  assert.deepStrictEqual(err, {
+    message: `bind EADDRINUSE 127.0.0.1:${port}`, code: 'EADDRINUSE', syscall: 'bind', errno: -98,
+    address: '127.0.0.1', port,
+  });
+  await once(worker, 'exit');
+  blocker.close();
+});

@@ -211,10 +211,6 @@ class ChildProcess extends EventEmitter {
     return false;
   }
 
-  [Symbol.dispose]() {
-    if (!this.killed) this.kill();
-  }
-
   ref() {
     if (this._handle) this._handle.ref();
   }
@@ -222,6 +218,12 @@ class ChildProcess extends EventEmitter {
   unref() {
     if (this._handle) this._handle.unref();
   }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  ChildProcess.prototype[Symbol.dispose] = function dispose() {
+    if (!this.killed) this.kill();
+  };
 }
 
 function onErrorNT(self, err) {

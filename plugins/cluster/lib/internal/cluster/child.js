@@ -5,7 +5,7 @@
 // descriptors; in shared-handle mode it listens on the descriptor the primary sends.
 const EventEmitter = require('events');
 const childProcess = require('child_process');
-const { uvExceptionWithHostPort } = require('internal/errors');
+const { exceptionWithHostPort } = require('internal/errors');
 const { Worker } = require('internal/cluster/worker');
 const { sendHelper, internal } = require('internal/cluster/messages');
 
@@ -78,7 +78,7 @@ net.Server.prototype._listen2 = function clusterListen(address, port, addressTyp
   const message = { act: 'queryServer', key, address, port, addressType, flags };
   sendHelper(process, message, undefined, (reply, rawFd) => {
     if (reply.errno) {
-      server.emit('error', uvExceptionWithHostPort(reply.errno, 'bind', address, port));
+      server.emit('error', exceptionWithHostPort(reply.errno, 'bind', address, port));
       return;
     }
     handles.set(key, { server });
