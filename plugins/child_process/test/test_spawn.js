@@ -213,3 +213,26 @@ test('argument validation', () => {
   assert.throws(() => cp.spawn('/bin/true', { signal: 'x' }), { code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => cp.spawn('/bin/true', { cwd: 1 }), { code: 'ERR_INVALID_ARG_TYPE' });
 });
+
+test("a stream as stdio: one child's output into another's input", async () => {
+  const sink = cp.spawn('/bin/cat');
+  let out = '';
+  sink.stdout.on('data', (d) => { out += d; });
+  const source = cp.spawn('/bin/echo', ['piped through'], { stdio: ['ignore', sink.stdin, 'inherit'] });
+  await new Promise((resolve) => source.on('close', resolve));
+  sink.stdin.end();
+  await new Promise((resolve) => sink.on('close', resolve));
+  assert.strictEqual(out, 'piped through\n');
+});
+
+test('uid and gid (when running as root), windowsHide accepted', async () => {
+  if (typeof process.getuid === 'function' && process.getuid() === 0) {
+    const r = await run(cp.spawn('/bin/sh', ['-c', 'id -u; id -g'], { uid: 65534, gid: 65534 }));
+    assert.strictEqual(r.stdout, '65534\n65534\n');
+  } else {
+    // Not a run-time error in Node's sense: it throws.
+    assert.throws(() => cp.spawn('/bin/true', { uid: 0 }), { code: 'EPERM', syscall: 'spawn' });
+  }
+  const r = await run(cp.spawn('/bin/echo', ['x'], { windowsHide: true, windowsVerbatimArguments: true }));
+  assert.strictEqual(r.stdout, 'x\n');
+});
