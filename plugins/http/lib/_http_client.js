@@ -561,7 +561,8 @@ function tickOnSocket(req, socket) {
   req.parser = parser;
   socket.parser = parser;
   socket._httpMessage = req;
-  if (typeof req.maxHeadersCount === 'number') parser.maxHeaderPairs = req.maxHeadersCount;
+  // Unset, Node keeps 1000 headers (its 2000-entry raw list); 0 keeps them all.
+  parser.maxHeaderPairs = typeof req.maxHeadersCount === 'number' ? req.maxHeadersCount : 1000;
   parser.joinDuplicateHeaders = req.joinDuplicateHeaders === true;
   parser[kOnIncoming] = parserOnIncomingClient;
 

@@ -404,7 +404,8 @@ function connectionListenerInternal(server, socket) {
   parser.socket = socket;
   socket.parser = parser;
   parser.joinDuplicateHeaders = server.joinDuplicateHeaders === true;
-  if (typeof server.maxHeadersCount === 'number') parser.maxHeaderPairs = server.maxHeadersCount;
+  // Unset, Node keeps 1000 headers (its 2000-entry raw list); 0 keeps them all.
+  parser.maxHeaderPairs = typeof server.maxHeadersCount === 'number' ? server.maxHeadersCount : 1000;
 
   const state = {
     onData: null,

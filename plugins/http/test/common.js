@@ -29,39 +29,47 @@ process.on('exit', (code) => {
 // Sends `payload` on a fresh connection and resolves with everything the server sent until it
 // closed (or until `until(text)` says the answer is complete, then the client closes).
 function rawRequest(port, payload, until) {
+  return exchange(port, payload, { until }).then((r) => r.data);
+}
+
+// The same with the details a hostile-input test needs: `payload` is a string or an array of
+// pieces written `gap` ms apart (writing stops once the server closes); resolves with `data`,
+// `serverEnded` (a FIN came from the server), `reset` (ECONNRESET) and `piecesSent`.
+function exchange(port, payload, { until, gap = 20 } = {}) {
   return new Promise((resolve, reject) => {
     const c = net.connect(port, '127.0.0.1');
-    let out = '';
+    const r = { data: '', serverEnded: false, reset: false, piecesSent: 0 };
     let done = false;
     const finish = () => {
       if (!done) {
         done = true;
-        resolve(out);
+        resolve(r);
       }
     };
     c.on('connect', () => {
-      if (Array.isArray(payload)) {
-        let i = 0;
-        const next = () => {
-          if (i < payload.length) {
-            c.write(payload[i++]);
-            setTimeout(next, 20);
-          }
-        };
-        next();
-      } else {
-        c.write(payload);
-      }
+      const pieces = Array.isArray(payload) ? payload : [payload];
+      const next = () => {
+        if (r.piecesSent < pieces.length && !c.destroyed && !r.serverEnded) {
+          c.write(pieces[r.piecesSent++]);
+          if (r.piecesSent < pieces.length) setTimeout(next, gap);
+        }
+      };
+      next();
     });
     c.setEncoding('latin1');
     c.on('data', (d) => {
-      out += d;
-      if (until && until(out)) {
+      r.data += d;
+      if (until && until(r.data)) {
         c.destroy();
         finish();
       }
     });
-    c.on('error', (e) => (e.code === 'ECONNRESET' ? finish() : reject(e)));
+    c.on('end', () => { r.serverEnded = true; });
+    c.on('error', (e) => {
+      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') return reject(e);
+      r.reset = true;
+      finish();
+    });
     c.on('close', finish);
   });
 }
@@ -74,4 +82,4 @@ function close(server) {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-module.exports = { mustCall, rawRequest, listen, close };
+module.exports = { mustCall, rawRequest, exchange, listen, close };
