@@ -100,7 +100,8 @@ void Parser::Reset(llhttp_type_t type) {
 
 bool Parser::TrackHeader(size_t len) {
   header_bytes_ += len;
-  if (header_bytes_ > max_header_size_) {
+  // Reaching the limit is already too much, as Node counts it.
+  if (header_bytes_ >= max_header_size_) {
     header_overflow_ = true;
     error_code_ = "HPE_HEADER_OVERFLOW";
     llhttp_set_error_reason(&parser_, "Header overflow");
