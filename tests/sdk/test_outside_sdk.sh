@@ -15,4 +15,7 @@ cmake --build "$tmp/out" >/dev/null
 if command -v node >/dev/null; then
   node -e "const a = require(process.argv[1]); if (a.add(1, 2) !== 3) process.exit(1); console.log('node loads it too')" \
     "$tmp/out/outside_addon.node"
+  # napi_helpers.h is Node-API only: the C++ addon built on it loads in Node.js as well.
+  node -e "const h = require(process.argv[1]); if (new h.Counter(1).add(2) !== 3) process.exit(1)" \
+    "$tmp/out/outside_helpers.node"
 fi

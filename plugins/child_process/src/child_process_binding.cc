@@ -1,5 +1,5 @@
-// The child_process plugin's entry point: the nodus_plugin descriptor, the binding's init and the
-// helpers the handle files share.
+// The child_process plugin's entry point: the nodus_plugin descriptor, the binding's init and
+// spawn option parsing (the generic helpers are nodus/napi_helpers.h's).
 #include "child_process_binding.h"
 
 #include <csignal>
@@ -8,175 +8,11 @@
 
 namespace nodus_cp {
 
-Binding* GetBinding(napi_env env) {
-  void* data = nullptr;
-  napi_get_instance_data(env, &data);
-  return static_cast<Binding*>(data);
-}
-
-napi_value Undefined(napi_env env) {
-  napi_value v;
-  napi_get_undefined(env, &v);
-  return v;
-}
-
-napi_value Int(napi_env env, int64_t value) {
-  napi_value v;
-  if (value >= INT32_MIN && value <= INT32_MAX)
-    napi_create_int32(env, static_cast<int32_t>(value), &v);
-  else
-    napi_create_int64(env, value, &v);
-  return v;
-}
-
-napi_value Str(napi_env env, const char* s) {
-  napi_value v;
-  napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &v);
-  return v;
-}
-
-bool GetBool(napi_env env, napi_value value) {
-  bool result = false;
-  if (value == nullptr) return false;
-  napi_value coerced;
-  if (napi_coerce_to_bool(env, value, &coerced) == napi_ok) napi_get_value_bool(env, coerced, &result);
-  return result;
-}
-
-int32_t GetInt32(napi_env env, napi_value value, int32_t fallback) {
-  int32_t out = fallback;
-  napi_valuetype type;
-  if (value == nullptr || napi_typeof(env, value, &type) != napi_ok || type != napi_number) return fallback;
-  napi_get_value_int32(env, value, &out);
-  return out;
-}
-
-double GetDouble(napi_env env, napi_value value, double fallback) {
-  double out = fallback;
-  napi_valuetype type;
-  if (value == nullptr || napi_typeof(env, value, &type) != napi_ok || type != napi_number) return fallback;
-  napi_get_value_double(env, value, &out);
-  return out;
-}
-
-bool GetString(napi_env env, napi_value value, std::string* out) {
-  size_t len = 0;
-  if (value == nullptr || napi_get_value_string_utf8(env, value, nullptr, 0, &len) != napi_ok) return false;
-  out->resize(len + 1);
-  napi_get_value_string_utf8(env, value, out->data(), len + 1, &len);
-  out->resize(len);
-  return true;
-}
-
-napi_value Prop(napi_env env, napi_value obj, const char* name) {
-  napi_value v = nullptr;
-  napi_valuetype type;
-  if (obj == nullptr || napi_typeof(env, obj, &type) != napi_ok || (type != napi_object && type != napi_function))
-    return Undefined(env);
-  if (napi_get_named_property(env, obj, name, &v) != napi_ok) return Undefined(env);
-  return v;
-}
-
-bool IsNullish(napi_env env, napi_value value) {
-  napi_valuetype type;
-  if (value == nullptr || napi_typeof(env, value, &type) != napi_ok) return true;
-  return type == napi_undefined || type == napi_null;
-}
-
-void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv) {
-  napi_value fn;
-  if (napi_get_named_property(env, obj, name, &fn) != napi_ok) return;
-  CallFunction(env, obj, fn, argc, argv);
-}
-
-void CallFunction(napi_env env, napi_value recv, napi_value fn, size_t argc, napi_value* argv) {
-  napi_valuetype type;
-  if (napi_typeof(env, fn, &type) != napi_ok || type != napi_function) return;
-  if (napi_make_callback(env, GetBinding(env)->async_context, recv, fn, argc, argv, nullptr) != napi_ok) {
-    bool pending = false;
-    napi_is_exception_pending(env, &pending);
-    if (pending) {
-      napi_value error;
-      napi_get_and_clear_last_exception(env, &error);
-      napi_fatal_exception(env, error);
-    }
-  }
-}
-
-Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
-                   napi_value* self) {
-  napi_value jsthis;
-  size_t zero = 0;
-  if (napi_get_cb_info(env, info, argc ? argc : &zero, argv, &jsthis, nullptr) != napi_ok) return nullptr;
-  void* data = nullptr;
-  if (napi_unwrap(env, jsthis, &data) != napi_ok || data == nullptr) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
-    return nullptr;
-  }
-  if (self) *self = jsthis;
-  return static_cast<Handle*>(data);
-}
-
 Handle* UnwrapPipe(napi_env env, napi_value value) {
   void* data = nullptr;
   if (IsNullish(env, value) || napi_unwrap(env, value, &data) != napi_ok || data == nullptr) return nullptr;
   auto* h = static_cast<Handle*>(data);
   return h->kind == Kind::kPipe ? h : nullptr;
-}
-
-namespace {
-
-void FinalizeHandle(napi_env, void* data, void*) {
-  auto* h = static_cast<Handle*>(data);
-  // An open handle is referenced strongly, so it is only collected at environment teardown; the
-  // loop may still point at it then, so it is left for process exit to reclaim.
-  if (h->closed || !h->initialized) delete h;
-}
-
-void OnClosed(uv_handle_t* handle) {
-  auto* h = static_cast<Handle*>(handle->data);
-  napi_env env = h->env;
-  h->closed = true;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value self;
-  napi_get_reference_value(env, h->self, &self);
-  if (h->close_cb) {
-    napi_value cb;
-    napi_get_reference_value(env, h->close_cb, &cb);
-    napi_delete_reference(env, h->close_cb);
-    h->close_cb = nullptr;
-    CallFunction(env, self, cb, 0, nullptr);
-  }
-  uint32_t count = 0;
-  napi_reference_unref(env, h->self, &count);  // now weak: the finalizer frees h
-  napi_close_handle_scope(env, scope);
-}
-
-}  // namespace
-
-void WrapHandle(napi_env env, napi_value self, Handle* h) {
-  h->env = env;
-  h->handle()->data = h;
-  napi_wrap(env, self, h, FinalizeHandle, nullptr, &h->self);
-  uint32_t count;
-  napi_reference_ref(env, h->self, &count);
-}
-
-void CloseHandle(Handle* h, napi_value callback) {
-  if (h->closing) return;
-  h->closing = true;
-  napi_valuetype type;
-  if (callback && napi_typeof(h->env, callback, &type) == napi_ok && type == napi_function)
-    napi_create_reference(h->env, callback, 1, &h->close_cb);
-  if (!h->initialized) {
-    // Never reached libuv: nothing to close, but JS still hears back asynchronously like libuv.
-    h->closed = true;
-    uint32_t count = 0;
-    napi_reference_unref(h->env, h->self, &count);
-    return;
-  }
-  uv_close(h->handle(), OnClosed);
 }
 
 int ParseSpawnOptionsCommon(napi_env env, napi_value obj, SpawnOptions* out) {
@@ -272,9 +108,7 @@ napi_value Init(napi_env env, napi_value binding) {
   napi_value pipe = DefinePipe(env);
   napi_create_reference(env, pipe, 1, &b->pipe_ctor);
   napi_set_named_property(env, binding, "Pipe", pipe);
-  napi_value fn;
-  napi_create_function(env, "kill", NAPI_AUTO_LENGTH, Kill, nullptr, &fn);
-  napi_set_named_property(env, binding, "kill", fn);
+  SetMethod(env, binding, "kill", Kill);
   RegisterSpawnSync(env, binding);
 
   napi_value constants;

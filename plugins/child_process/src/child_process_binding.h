@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "node_api.h"
+#include "nodus/napi_helpers.h"
+#include "nodus/napi_uv_handle.h"
 
 namespace nodus_cp {
 
@@ -21,22 +23,16 @@ struct Binding {
   napi_ref pipe_ctor = nullptr;
 };
 
-Binding* GetBinding(napi_env env);
+inline Binding* GetBinding(napi_env env) { return nodus::napi::InstanceData<Binding>(env); }
 
 enum class Kind : uint8_t { kProcess, kPipe };
 
-// One libuv handle behind a JS object (napi_wrap). The JS object is held strongly while the handle
-// is open, so libuv callbacks always find it; once uv_close completes the reference turns weak
-// and the finalizer frees this struct.
-struct Handle {
-  napi_env env = nullptr;
-  napi_ref self = nullptr;
-  napi_ref close_cb = nullptr;
+// One libuv handle behind a JS object; its life cycle (strong while open, weak once closed) and
+// the methods every handle has come from nodus/napi_uv_handle.h. A Process handle is
+// `initialized` only once uv_spawn ran.
+struct Handle : nodus::napi::UvHandleBase {
   Kind kind = Kind::kPipe;
   bool ipc = false;
-  bool initialized = false;  // uv_*_init ran: the handle must be closed
-  bool closing = false;
-  bool closed = false;
   union {
     uv_handle_t handle;
     uv_stream_t stream;
@@ -49,27 +45,24 @@ struct Handle {
 };
 
 // Unwraps `this` of a method call; throws and returns nullptr when it is not a handle.
-Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
-                   napi_value* self = nullptr);
-void WrapHandle(napi_env env, napi_value self, Handle* h);
+inline Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
+                          napi_value* self = nullptr) {
+  return nodus::napi::UnwrapThis<Handle>(env, info, argc, argv, self);
+}
+inline void WrapHandle(napi_env env, napi_value self, Handle* h) {
+  nodus::napi::WrapUvHandle(env, self, h, GetBinding(env)->async_context);
+}
 // Unwraps a Pipe object passed as an argument (nullptr when it is not one).
 Handle* UnwrapPipe(napi_env env, napi_value value);
-void CloseHandle(Handle* h, napi_value callback);
 
-napi_value Undefined(napi_env env);
-napi_value Int(napi_env env, int64_t value);
-napi_value Str(napi_env env, const char* s);
-bool GetBool(napi_env env, napi_value value);
-int32_t GetInt32(napi_env env, napi_value value, int32_t fallback = 0);
-double GetDouble(napi_env env, napi_value value, double fallback = 0);
-bool GetString(napi_env env, napi_value value, std::string* out);
-napi_value Prop(napi_env env, napi_value obj, const char* name);
-bool IsNullish(napi_env env, napi_value value);
+// The SDK's generic Node-API helpers (Int, Str, GetString, Prop...), as this plugin's own.
+using namespace nodus::napi;
 
 // Calls obj[name](...argv) through napi_make_callback: nextTicks and microtasks drain after it,
 // and an exception goes to 'uncaughtException'. The caller holds a handle scope.
-void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv);
-void CallFunction(napi_env env, napi_value recv, napi_value fn, size_t argc, napi_value* argv);
+inline void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv) {
+  nodus::napi::CallMethod(env, GetBinding(env)->async_context, obj, name, argc, argv);
+}
 
 // What uv_spawn needs, parsed from the JS options object
 // { file, args, cwd, envPairs, stdio: [{ type, handle, fd }], detached, uid, gid }. The strings

@@ -31,12 +31,6 @@ struct WriteReq {
   bool has_send = false;
 };
 
-struct ShutdownReq {
-  uv_shutdown_t req{};
-  napi_env env = nullptr;
-  napi_ref req_obj = nullptr;
-};
-
 void FreeHandle(uv_handle_t* handle) { free(handle); }
 
 // Each read gets its own block; JS receives a copy of the bytes read, and the block is freed.
@@ -118,10 +112,9 @@ napi_value New(napi_env env, napi_callback_info info) {
   int err = uv_pipe_init(GetBinding(env)->loop, &h->h.pipe, h->ipc ? 1 : 0);
   if (err) {
     delete h;
-    napi_throw_error(env, uv_err_name(err), uv_strerror(err));
+    ThrowUvError(env, err);
     return nullptr;
   }
-  h->initialized = true;
   WrapHandle(env, self, h);
   return self;
 }
@@ -132,20 +125,6 @@ napi_value Open(napi_env env, napi_callback_info info) {
   Handle* h = ThisHandle(env, info, &argc, &arg);
   if (!h) return nullptr;
   return Int(env, uv_pipe_open(&h->h.pipe, GetInt32(env, arg, -1)));
-}
-
-napi_value ReadStart(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  if (h->closing) return Int(env, UV_EBADF);
-  return Int(env, uv_read_start(h->stream(), OnAlloc, OnRead));
-}
-
-napi_value ReadStop(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  if (h->closing) return Int(env, UV_EBADF);
-  return Int(env, uv_read_stop(h->stream()));
 }
 
 void AfterWrite(uv_write_t* uv, int status) {
@@ -263,97 +242,22 @@ napi_value Write(napi_env env, napi_callback_info info) {
   return Int(env, 0);
 }
 
-void AfterShutdown(uv_shutdown_t* uv, int status) {
-  auto* req = static_cast<ShutdownReq*>(uv->data);
-  napi_env env = req->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value obj;
-  napi_get_reference_value(env, req->req_obj, &obj);
-  napi_delete_reference(env, req->req_obj);
-  delete req;
-  napi_value argv[1] = {Int(env, status)};
-  CallMethod(env, obj, "oncomplete", 1, argv);
-  napi_close_handle_scope(env, scope);
-}
-
-napi_value Shutdown(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value arg = nullptr;
-  Handle* h = ThisHandle(env, info, &argc, &arg);
-  if (!h) return nullptr;
-  if (h->closing) return Int(env, UV_EBADF);
-  auto* req = new ShutdownReq;
-  req->env = env;
-  req->req.data = req;
-  int err = uv_shutdown(&req->req, h->stream(), AfterShutdown);
-  if (err) {
-    delete req;
-    return Int(env, err);
-  }
-  napi_create_reference(env, arg, 1, &req->req_obj);
-  return Int(env, 0);
-}
-
-napi_value Close(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value arg = nullptr;
-  Handle* h = ThisHandle(env, info, &argc, &arg);
-  if (!h) return nullptr;
-  CloseHandle(h, arg);
-  return nullptr;
-}
-
-template <bool kRef>
-napi_value SetRef(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  if (!h->closing) {
-    if (kRef)
-      uv_ref(h->handle());
-    else
-      uv_unref(h->handle());
-  }
-  return nullptr;
-}
-
-napi_value HasRef(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  napi_value v;
-  napi_get_boolean(env, !h->closing && uv_has_ref(h->handle()), &v);
-  return v;
-}
-
-napi_value GetFd(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  uv_os_fd_t fd = -1;
-  if (h->closing || uv_fileno(h->handle(), &fd) != 0) fd = -1;
-  return Int(env, fd);
-}
-
-napi_value WriteQueueSize(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  return Int(env, h->closing ? 0 : static_cast<int64_t>(h->stream()->write_queue_size));
-}
-
 }  // namespace
 
 napi_value DefinePipe(napi_env env) {
   const napi_property_descriptor props[] = {
-      {"open", nullptr, Open, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"readStart", nullptr, ReadStart, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"readStop", nullptr, ReadStop, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"write", nullptr, Write, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"shutdown", nullptr, Shutdown, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"close", nullptr, Close, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"ref", nullptr, SetRef<true>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"unref", nullptr, SetRef<false>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"hasRef", nullptr, HasRef, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"getFd", nullptr, GetFd, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"writeQueueSize", nullptr, WriteQueueSize, nullptr, nullptr, nullptr, napi_default, nullptr},
+      Method("open", Open),
+      Method("readStart", UvReadStartMethod<Handle, OnAlloc, OnRead>),
+      Method("readStop", UvReadStopMethod<Handle>),
+      Method("write", Write),
+      // the same for every wrapped libuv handle (nodus/napi_uv_handle.h)
+      Method("shutdown", UvShutdownMethod<Handle>),
+      Method("close", UvCloseMethod<Handle>),
+      Method("ref", UvRefMethod<Handle, true>),
+      Method("unref", UvRefMethod<Handle, false>),
+      Method("hasRef", UvHasRefMethod<Handle>),
+      Method("getFd", UvGetFdMethod<Handle>),
+      Method("writeQueueSize", UvWriteQueueSizeMethod<Handle>),
   };
   napi_value cls;
   napi_define_class(env, "Pipe", NAPI_AUTO_LENGTH, New, nullptr, sizeof(props) / sizeof(props[0]),

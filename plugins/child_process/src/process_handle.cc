@@ -22,6 +22,7 @@ napi_value New(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, nullptr, nullptr, &self, nullptr);
   auto* h = new Handle;
   h->kind = Kind::kProcess;
+  h->initialized = false;  // until spawn()
   WrapHandle(env, self, h);
   return self;
 }
@@ -55,50 +56,20 @@ napi_value Kill(napi_env env, napi_callback_info info) {
   napi_value arg = nullptr;
   Handle* h = ThisHandle(env, info, &argc, &arg);
   if (!h) return nullptr;
-  if (!h->initialized || h->closing) return Int(env, UV_ESRCH);
+  if (!h->usable()) return Int(env, UV_ESRCH);
   return Int(env, uv_process_kill(&h->h.process, GetInt32(env, arg, 15)));
-}
-
-napi_value Close(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value arg = nullptr;
-  Handle* h = ThisHandle(env, info, &argc, &arg);
-  if (!h) return nullptr;
-  CloseHandle(h, arg);
-  return nullptr;
-}
-
-template <bool kRef>
-napi_value SetRef(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  if (h->initialized && !h->closing) {
-    if (kRef)
-      uv_ref(h->handle());
-    else
-      uv_unref(h->handle());
-  }
-  return nullptr;
-}
-
-napi_value HasRef(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  napi_value v;
-  napi_get_boolean(env, h->initialized && !h->closing && uv_has_ref(h->handle()), &v);
-  return v;
 }
 
 }  // namespace
 
 napi_value DefineProcess(napi_env env) {
   const napi_property_descriptor props[] = {
-      {"spawn", nullptr, Spawn, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"kill", nullptr, Kill, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"close", nullptr, Close, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"ref", nullptr, SetRef<true>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"unref", nullptr, SetRef<false>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"hasRef", nullptr, HasRef, nullptr, nullptr, nullptr, napi_default, nullptr},
+      Method("spawn", Spawn),
+      Method("kill", Kill),
+      Method("close", UvCloseMethod<Handle>),  // a never-spawned handle closes without libuv
+      Method("ref", UvRefMethod<Handle, true>),
+      Method("unref", UvRefMethod<Handle, false>),
+      Method("hasRef", UvHasRefMethod<Handle>),
   };
   napi_value cls;
   napi_define_class(env, "Process", NAPI_AUTO_LENGTH, New, nullptr, sizeof(props) / sizeof(props[0]),

@@ -209,9 +209,7 @@ napi_value SpawnSync(napi_env env, napi_callback_info info) {
 }  // namespace
 
 void RegisterSpawnSync(napi_env env, napi_value binding) {
-  napi_value fn;
-  napi_create_function(env, "spawnSync", NAPI_AUTO_LENGTH, SpawnSync, nullptr, &fn);
-  napi_set_named_property(env, binding, "spawnSync", fn);
+  SetMethod(env, binding, "spawnSync", SpawnSync);
 }
 
 }  // namespace nodus_cp

@@ -227,15 +227,7 @@ void AfterJsCall(Channel* c) {
 }
 
 Channel* ThisChannel(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv) {
-  napi_value self;
-  size_t zero = 0;
-  napi_get_cb_info(env, info, argc ? argc : &zero, argv, &self, nullptr);
-  void* data = nullptr;
-  if (napi_unwrap(env, self, &data) != napi_ok || data == nullptr) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
-    return nullptr;
-  }
-  return static_cast<Channel*>(data);
+  return UnwrapThis<Channel>(env, info, argc, argv);
 }
 
 void FinalizeChannel(napi_env, void* data, void*) {

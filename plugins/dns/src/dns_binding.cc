@@ -1,67 +1,10 @@
-// The dns plugin's entry point: the nodus_plugin descriptor, the binding's init and the helpers
-// the other files share.
+// The dns plugin's entry point: the nodus_plugin descriptor, the binding's init and the c-ares
+// error names the other files share (the generic helpers are nodus/napi_helpers.h's).
 #include "dns_binding.h"
 
 #include "nodus/plugin.h"
 
 namespace nodus_dns {
-
-Binding* GetBinding(napi_env env) {
-  void* data = nullptr;
-  napi_get_instance_data(env, &data);
-  return static_cast<Binding*>(data);
-}
-
-napi_value Undefined(napi_env env) {
-  napi_value v;
-  napi_get_undefined(env, &v);
-  return v;
-}
-
-napi_value Int(napi_env env, int64_t value) {
-  napi_value v;
-  if (value >= INT32_MIN && value <= INT32_MAX)
-    napi_create_int32(env, static_cast<int32_t>(value), &v);
-  else
-    napi_create_int64(env, value, &v);
-  return v;
-}
-
-napi_value Str(napi_env env, const char* s) {
-  napi_value v;
-  napi_create_string_utf8(env, s ? s : "", NAPI_AUTO_LENGTH, &v);
-  return v;
-}
-
-bool GetString(napi_env env, napi_value value, char* buf, size_t size) {
-  size_t len = 0;
-  if (napi_get_value_string_utf8(env, value, buf, size, &len) != napi_ok) return false;
-  return len < size - 1;
-}
-
-int32_t GetInt32(napi_env env, napi_value value, int32_t fallback) {
-  int32_t out = fallback;
-  if (value == nullptr || napi_get_value_int32(env, value, &out) != napi_ok) return fallback;
-  return out;
-}
-
-void CallOncomplete(napi_env env, napi_value obj, size_t argc, napi_value* argv) {
-  napi_value fn;
-  napi_valuetype type;
-  if (napi_get_named_property(env, obj, "oncomplete", &fn) != napi_ok) return;
-  if (napi_typeof(env, fn, &type) != napi_ok || type != napi_function) return;
-  napi_status status =
-      napi_make_callback(env, GetBinding(env)->async_context, obj, fn, argc, argv, nullptr);
-  if (status != napi_ok) {
-    bool pending = false;
-    napi_is_exception_pending(env, &pending);
-    if (pending) {
-      napi_value error;
-      napi_get_and_clear_last_exception(env, &error);
-      napi_fatal_exception(env, error);
-    }
-  }
-}
 
 const char* AresErrorCode(int status) {
   switch (status) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "node_api.h"
+#include "nodus/napi_helpers.h"
 
 namespace nodus_dns {
 
@@ -17,17 +18,16 @@ struct Binding {
   napi_async_context async_context = nullptr;
 };
 
-Binding* GetBinding(napi_env env);
+inline Binding* GetBinding(napi_env env) { return nodus::napi::InstanceData<Binding>(env); }
 
-napi_value Undefined(napi_env env);
-napi_value Int(napi_env env, int64_t value);
-napi_value Str(napi_env env, const char* s);
-bool GetString(napi_env env, napi_value value, char* buf, size_t size);
-int32_t GetInt32(napi_env env, napi_value value, int32_t fallback = 0);
+// The SDK's generic Node-API helpers (Int, Str, GetString, Prop...), as this plugin's own.
+using namespace nodus::napi;
 
 // Calls obj.oncomplete(...argv) through napi_make_callback (ticks and microtasks drain after it,
 // exceptions reach 'uncaughtException'). The caller holds a handle scope.
-void CallOncomplete(napi_env env, napi_value obj, size_t argc, napi_value* argv);
+inline void CallOncomplete(napi_env env, napi_value obj, size_t argc, napi_value* argv) {
+  nodus::napi::CallMethod(env, GetBinding(env)->async_context, obj, "oncomplete", argc, argv);
+}
 
 // The name of a c-ares status as Node reports it ('ENOTFOUND', 'ETIMEOUT', ...).
 const char* AresErrorCode(int status);

@@ -1,5 +1,5 @@
 // The net plugin's entry point: the nodus_plugin descriptor, the binding's init and the helpers
-// the handle files share.
+// the handle files share (the generic ones are nodus/napi_helpers.h's).
 #include "net_binding.h"
 
 #include <arpa/inet.h>
@@ -11,88 +11,6 @@
 #include "nodus/plugin.h"
 
 namespace nodus_net {
-
-Binding* GetBinding(napi_env env) {
-  void* data = nullptr;
-  napi_get_instance_data(env, &data);
-  return static_cast<Binding*>(data);
-}
-
-napi_value Undefined(napi_env env) {
-  napi_value v;
-  napi_get_undefined(env, &v);
-  return v;
-}
-
-napi_value Int(napi_env env, int64_t value) {
-  napi_value v;
-  if (value >= INT32_MIN && value <= INT32_MAX)
-    napi_create_int32(env, static_cast<int32_t>(value), &v);
-  else
-    napi_create_int64(env, value, &v);
-  return v;
-}
-
-napi_value Str(napi_env env, const char* s) {
-  napi_value v;
-  napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &v);
-  return v;
-}
-
-bool GetBool(napi_env env, napi_value value) {
-  bool result = false;
-  if (value == nullptr) return false;
-  if (napi_get_value_bool(env, value, &result) != napi_ok) {
-    napi_value coerced;
-    if (napi_coerce_to_bool(env, value, &coerced) == napi_ok) napi_get_value_bool(env, coerced, &result);
-  }
-  return result;
-}
-
-int32_t GetInt32(napi_env env, napi_value value, int32_t fallback) {
-  int32_t out = fallback;
-  if (value == nullptr || napi_get_value_int32(env, value, &out) != napi_ok) return fallback;
-  return out;
-}
-
-bool GetString(napi_env env, napi_value value, std::string* out) {
-  size_t len = 0;
-  if (napi_get_value_string_utf8(env, value, nullptr, 0, &len) != napi_ok) return false;
-  out->resize(len + 1);
-  napi_get_value_string_utf8(env, value, out->data(), len + 1, &len);
-  out->resize(len);
-  return true;
-}
-
-namespace {
-
-void ReportException(napi_env env, napi_status status) {
-  if (status == napi_ok) return;
-  bool pending = false;
-  napi_is_exception_pending(env, &pending);
-  if (!pending) return;
-  napi_value error;
-  napi_get_and_clear_last_exception(env, &error);
-  napi_fatal_exception(env, error);
-}
-
-}  // namespace
-
-void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv) {
-  napi_value fn;
-  napi_valuetype type;
-  if (napi_get_named_property(env, obj, name, &fn) != napi_ok) return ReportException(env, napi_generic_failure);
-  if (napi_typeof(env, fn, &type) != napi_ok || type != napi_function) return;
-  ReportException(env, napi_make_callback(env, GetBinding(env)->async_context, obj, fn, argc, argv, nullptr));
-}
-
-void CallRef(napi_env env, napi_value recv, napi_ref ref, size_t argc, napi_value* argv) {
-  napi_value fn;
-  napi_valuetype type;
-  if (napi_get_reference_value(env, ref, &fn) != napi_ok || fn == nullptr) return;
-  if (napi_typeof(env, fn, &type) != napi_ok || type != napi_function) return;
-  ReportException(env, napi_make_callback(env, GetBinding(env)->async_context, recv, fn, argc, argv, nullptr));
-}
 
 int FillAddress(napi_env env, const sockaddr* addr, napi_value out) {
   char ip[INET6_ADDRSTRLEN] = "";
@@ -114,39 +32,6 @@ int FillAddress(napi_env env, const sockaddr* addr, napi_value out) {
   napi_set_named_property(env, out, "family", Str(env, family));
   napi_set_named_property(env, out, "port", Int(env, port));
   return 0;
-}
-
-Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
-                   napi_value* self) {
-  napi_value jsthis;
-  size_t zero = 0;
-  if (napi_get_cb_info(env, info, argc ? argc : &zero, argv, &jsthis, nullptr) != napi_ok) return nullptr;
-  void* data = nullptr;
-  if (napi_unwrap(env, jsthis, &data) != napi_ok || data == nullptr) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
-    return nullptr;
-  }
-  if (self) *self = jsthis;
-  return static_cast<Handle*>(data);
-}
-
-namespace {
-
-void FinalizeHandle(napi_env, void* data, void*) {
-  auto* h = static_cast<Handle*>(data);
-  // An open handle is referenced strongly, so it is only collected at environment teardown; the
-  // loop may still point at it then, so it is left for process exit to reclaim.
-  if (h->closed) delete h;
-}
-
-}  // namespace
-
-void WrapHandle(napi_env env, napi_value self, Handle* h) {
-  h->env = env;
-  h->handle()->data = h;
-  napi_wrap(env, self, h, FinalizeHandle, nullptr, &h->self);
-  uint32_t count;
-  napi_reference_ref(env, h->self, &count);
 }
 
 Handle* NewClient(napi_env env, Kind kind, napi_value* out) {
@@ -274,13 +159,9 @@ napi_value Init(napi_env env, napi_value binding) {
   napi_create_reference(env, pipe, 1, &b->pipe_ctor);
   napi_set_named_property(env, binding, "Pipe", pipe);
 
-  napi_value fn;
-  napi_create_function(env, "isIPv6", NAPI_AUTO_LENGTH, IsIPv6, nullptr, &fn);
-  napi_set_named_property(env, binding, "isIPv6", fn);
-  napi_create_function(env, "parseIP", NAPI_AUTO_LENGTH, ParseIP, nullptr, &fn);
-  napi_set_named_property(env, binding, "parseIP", fn);
-  napi_create_function(env, "guessHandleType", NAPI_AUTO_LENGTH, GuessHandleType, nullptr, &fn);
-  napi_set_named_property(env, binding, "guessHandleType", fn);
+  SetMethod(env, binding, "isIPv6", IsIPv6);
+  SetMethod(env, binding, "parseIP", ParseIP);
+  SetMethod(env, binding, "guessHandleType", GuessHandleType);
 
   napi_value constants;
   napi_create_object(env, &constants);

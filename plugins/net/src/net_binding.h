@@ -9,6 +9,8 @@
 #include <string>
 
 #include "node_api.h"
+#include "nodus/napi_helpers.h"
+#include "nodus/napi_uv_handle.h"
 
 namespace nodus_net {
 
@@ -35,20 +37,14 @@ struct Binding {
   Slab slab;
 };
 
-Binding* GetBinding(napi_env env);
+inline Binding* GetBinding(napi_env env) { return nodus::napi::InstanceData<Binding>(env); }
 
 enum class Kind : uint8_t { kTcp, kPipe };
 
-// One libuv stream handle behind a JS object (napi_wrap). The JS object is held strongly while
-// the handle is open, so libuv callbacks always find it; after uv_close completes the reference
-// turns weak and the finalizer frees this struct.
-struct Handle {
-  napi_env env = nullptr;
-  napi_ref self = nullptr;
-  napi_ref close_cb = nullptr;
+// One libuv stream handle behind a JS object; its life cycle (strong while open, weak once
+// closed) and the methods every stream has come from nodus/napi_uv_handle.h.
+struct Handle : nodus::napi::UvHandleBase {
   Kind kind = Kind::kTcp;
-  bool closing = false;
-  bool closed = false;
   union {
     uv_handle_t handle;
     uv_stream_t stream;
@@ -60,37 +56,35 @@ struct Handle {
   uv_stream_t* stream() { return &h.stream; }
 };
 
-// Unwraps `this` of a method call into its Handle; throws and returns nullptr when it is not one
-// or was closed.
-Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
-                   napi_value* self = nullptr);
+// Unwraps `this` of a method call into its Handle; throws and returns nullptr when it is not one.
+inline Handle* ThisHandle(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv,
+                          napi_value* self = nullptr) {
+  return nodus::napi::UnwrapThis<Handle>(env, info, argc, argv, self);
+}
 
-napi_value Undefined(napi_env env);
-napi_value Int(napi_env env, int64_t value);
-napi_value Str(napi_env env, const char* s);
-bool GetBool(napi_env env, napi_value value);
-int32_t GetInt32(napi_env env, napi_value value, int32_t fallback = 0);
-// A JS string as UTF-8; false when `value` is not a string.
-bool GetString(napi_env env, napi_value value, std::string* out);
+// The SDK's generic Node-API helpers (Int, Str, GetString, Prop...), as this plugin's own.
+using namespace nodus::napi;
 
 // Calls obj[name](...argv) through napi_make_callback: nextTicks and microtasks drain after it,
 // and an exception goes to 'uncaughtException' as in Node. The caller holds a handle scope.
-void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv);
-// Same for a function held by a reference, called with `recv` as this.
-void CallRef(napi_env env, napi_value recv, napi_ref fn, size_t argc, napi_value* argv);
+inline void CallMethod(napi_env env, napi_value obj, const char* name, size_t argc, napi_value* argv) {
+  nodus::napi::CallMethod(env, GetBinding(env)->async_context, obj, name, argc, argv);
+}
 
 // Fills out.address/.family/.port from a socket address; returns 0.
 int FillAddress(napi_env env, const sockaddr* addr, napi_value out);
 
 // uv_close callback shared by close() and TCP reset().
-void OnClosed(uv_handle_t* handle);
+inline void OnClosed(uv_handle_t* handle) { nodus::napi::OnUvHandleClosed<Handle>(handle); }
 
 // Registration, one per source file.
 void DefineStreamMethods(napi_property_descriptor* out, size_t* count);
 napi_value DefineTcp(napi_env env);
 napi_value DefinePipe(napi_env env);
 // Shared constructor tail: wraps `self` and makes the reference strong.
-void WrapHandle(napi_env env, napi_value self, Handle* h);
+inline void WrapHandle(napi_env env, napi_value self, Handle* h) {
+  nodus::napi::WrapUvHandle(env, self, h, GetBinding(env)->async_context);
+}
 // Creates a JS object of the same class as `server` to accept a connection into.
 Handle* NewClient(napi_env env, Kind kind, napi_value* out);
 

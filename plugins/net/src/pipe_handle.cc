@@ -20,7 +20,7 @@ napi_value New(napi_env env, napi_callback_info info) {
   int err = uv_pipe_init(GetBinding(env)->loop, &h->h.pipe, 0);
   if (err) {
     delete h;
-    napi_throw_error(env, uv_err_name(err), uv_strerror(err));
+    ThrowUvError(env, err);
     return nullptr;
   }
   WrapHandle(env, self, h);

@@ -1,5 +1,5 @@
-// What TCP and pipe handles share: reading into the slab, writing without copies (uv_try_write
-// first, uv_write for what is left), shutdown, close and ref/unref.
+// What TCP and pipe handles share: reading into the slab and writing without copies (uv_try_write
+// first, uv_write for what is left); shutdown, close and ref/unref are the SDK's generic ones.
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -59,20 +59,6 @@ void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t*) {
   }
   CallMethod(env, self, "onread", argc, argv);
   napi_close_handle_scope(env, scope);
-}
-
-napi_value ReadStart(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  if (h->closing) return Int(env, UV_EBADF);
-  return Int(env, uv_read_start(h->stream(), OnAlloc, OnRead));
-}
-
-napi_value ReadStop(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  if (h->closing) return Int(env, UV_EBADF);
-  return Int(env, uv_read_stop(h->stream()));
 }
 
 // ---- writing ------------------------------------------------------------------------------
@@ -261,136 +247,25 @@ napi_value WriteString(napi_env env, napi_callback_info info) {
   return Int(env, err);
 }
 
-// ---- shutdown, close, ref -----------------------------------------------------------------
-
-struct ShutdownReq {
-  uv_shutdown_t req{};
-  napi_env env = nullptr;
-  napi_ref req_obj = nullptr;
-};
-
-void AfterShutdown(uv_shutdown_t* req, int status) {
-  auto* s = static_cast<ShutdownReq*>(req->data);
-  napi_env env = s->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value obj;
-  napi_get_reference_value(env, s->req_obj, &obj);
-  napi_delete_reference(env, s->req_obj);
-  delete s;
-  napi_value argv[1] = {Int(env, status)};
-  CallMethod(env, obj, "oncomplete", 1, argv);
-  napi_close_handle_scope(env, scope);
-}
-
-// shutdown(req) -> 0 or errno; req.oncomplete(status) once queued writes are flushed.
-napi_value Shutdown(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value req;
-  Handle* h = ThisHandle(env, info, &argc, &req);
-  if (!h) return nullptr;
-  if (h->closing) return Int(env, UV_EBADF);
-  auto* s = new ShutdownReq;
-  s->env = env;
-  s->req.data = s;
-  int err = uv_shutdown(&s->req, h->stream(), AfterShutdown);
-  if (err) {
-    delete s;
-  } else {
-    napi_create_reference(env, req, 1, &s->req_obj);
-  }
-  return Int(env, err);
-}
-
-}  // namespace
-
-void OnClosed(uv_handle_t* handle) {
-  auto* h = static_cast<Handle*>(handle->data);
-  napi_env env = h->env;
-  h->closed = true;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value self;
-  napi_get_reference_value(env, h->self, &self);
-  if (h->close_cb) {
-    napi_ref cb = h->close_cb;
-    h->close_cb = nullptr;
-    CallRef(env, self, cb, 0, nullptr);
-    napi_delete_reference(env, cb);
-  }
-  // From here the JS object may be collected; its finalizer frees `h`.
-  uint32_t count;
-  napi_reference_unref(env, h->self, &count);
-  napi_close_handle_scope(env, scope);
-}
-
-namespace {
-
-// close([callback]): idempotent; the callback runs once libuv released the handle.
-napi_value Close(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value cb = nullptr;
-  Handle* h = ThisHandle(env, info, &argc, &cb);
-  if (!h || h->closing) return nullptr;
-  h->closing = true;
-  napi_valuetype type = napi_undefined;
-  if (argc >= 1) napi_typeof(env, cb, &type);
-  if (type == napi_function) napi_create_reference(env, cb, 1, &h->close_cb);
-  uv_close(h->handle(), OnClosed);
-  return nullptr;
-}
-
-napi_value Ref(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (h && !h->closing) uv_ref(h->handle());
-  return nullptr;
-}
-
-napi_value Unref(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (h && !h->closing) uv_unref(h->handle());
-  return nullptr;
-}
-
-napi_value HasRef(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  napi_value result;
-  napi_get_boolean(env, h && !h->closing && uv_has_ref(h->handle()), &result);
-  return result;
-}
-
-napi_value GetWriteQueueSize(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  return Int(env, h->closing ? 0 : static_cast<int64_t>(uv_stream_get_write_queue_size(h->stream())));
-}
-
-napi_value GetFd(napi_env env, napi_callback_info info) {
-  Handle* h = ThisHandle(env, info, nullptr, nullptr);
-  if (!h) return nullptr;
-  uv_os_fd_t fd = -1;
-  if (h->closing || uv_fileno(h->handle(), &fd) != 0) fd = -1;
-  return Int(env, fd);
-}
-
 }  // namespace
 
 void DefineStreamMethods(napi_property_descriptor* out, size_t* count) {
   const napi_property_descriptor methods[] = {
-      {"readStart", nullptr, ReadStart, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"readStop", nullptr, ReadStop, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"writeBuffer", nullptr, WriteBuffer, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"writev", nullptr, Writev, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"writeUtf8String", nullptr, WriteString<false>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"writeLatin1String", nullptr, WriteString<true>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"shutdown", nullptr, Shutdown, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"close", nullptr, Close, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"ref", nullptr, Ref, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"unref", nullptr, Unref, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"hasRef", nullptr, HasRef, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"getWriteQueueSize", nullptr, GetWriteQueueSize, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"getFd", nullptr, GetFd, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"fd", nullptr, nullptr, GetFd, nullptr, nullptr, napi_default, nullptr},  // as Node's handles
+      Method("readStart", UvReadStartMethod<Handle, OnAlloc, OnRead>),
+      Method("readStop", UvReadStopMethod<Handle>),
+      Method("writeBuffer", WriteBuffer),
+      Method("writev", Writev),
+      Method("writeUtf8String", WriteString<false>),
+      Method("writeLatin1String", WriteString<true>),
+      // the same for every wrapped libuv handle (nodus/napi_uv_handle.h)
+      Method("shutdown", UvShutdownMethod<Handle>),
+      Method("close", UvCloseMethod<Handle>),
+      Method("ref", UvRefMethod<Handle, true>),
+      Method("unref", UvRefMethod<Handle, false>),
+      Method("hasRef", UvHasRefMethod<Handle>),
+      Method("getWriteQueueSize", UvWriteQueueSizeMethod<Handle>),
+      Method("getFd", UvGetFdMethod<Handle>),
+      Getter("fd", UvGetFdMethod<Handle>),  // as Node's handles
   };
   for (const auto& m : methods) out[(*count)++] = m;
 }

@@ -15,7 +15,7 @@ napi_value New(napi_env env, napi_callback_info info) {
   int err = uv_tcp_init(GetBinding(env)->loop, &h->h.tcp);
   if (err) {
     delete h;
-    napi_throw_error(env, uv_err_name(err), uv_strerror(err));
+    ThrowUvError(env, err);
     return nullptr;
   }
   WrapHandle(env, self, h);
