@@ -1,0 +1,229 @@
+'use strict';
+// TLSHandle: what a TLSSocket (a net.Socket) sees as its `_handle`. It keeps net's handle contract
+// (plugins/net/README.md: onread(nread, arrayBuffer, offset), readStart/readStop, close, names,
+// ref/unref), so net's reader, timeouts and http's fast path work on TLS sockets unchanged. Below
+// it: the binding's Connection (an SSL between memory BIOs) and the transport, a net.Socket or any
+// Duplex carrying the ciphertext.
+//
+// Reading: each ciphertext chunk is one conn.receive() call, returning the plaintext; the shared
+// state word says whether more happened (handshake done, ciphertext to send, SNI, session,
+// keylog, close_notify, error). From a net.Socket, the chunks come straight from its native handle
+// (net's takeover contract), skipping its stream; from any other Duplex, from 'data' events.
+
+const { Buffer } = require('buffer');
+
+const kHandshakeDone = 1;
+const kOutput = 2;
+const kError = 4;
+const kSNI = 8;
+const kSession = 16;
+const kKeylog = 32;
+const kClosed = 64;
+const UV_EOF = -4095;
+const state = binding.state;
+
+class TLSHandle {
+  constructor(owner, transport, conn) {
+    this.owner = owner;
+    this.transport = transport;
+    this.conn = conn;
+    this.reading = false;
+    this.onread = null;
+    this.secure = false;
+    this.attached = false;
+    this.native = null;       // the transport's native handle while we read from it directly
+    this.netOnread = null;
+    this.closed = false;
+    this.ended = false;        // EOF (or close_notify) passed up
+    this.feed = this.feed.bind(this);
+    this.onTransportEnd = this.onTransportEnd.bind(this);
+  }
+
+  // Starts reading ciphertext from the transport (once it is connected).
+  attach() {
+    if (this.attached || this.closed) return;
+    this.attached = true;
+    const t = this.transport;
+    const h = t._handle;
+    if (h && typeof h.onread === 'function' && h.onread.length === 3 &&
+        typeof h.readStart === 'function' && t._readableState && t._readableState.length === 0 &&
+        t.listenerCount('data') === 0 && t.listenerCount('readable') === 0) {
+      const self = this;
+      this.native = h;
+      this.netOnread = h.onread;
+      h.onread = function onTLSTransportRead(nread, arrayBuffer, offset) {
+        if (nread > 0) {
+          self.feed(Buffer.from(arrayBuffer, offset, nread));
+          return;
+        }
+        // EOF or error: net ends or destroys the transport as usual ('end' / 'error' below).
+        self.giveBack();
+        self.netOnread.call(this, nread, arrayBuffer, offset);
+      };
+      this.flow();
+    } else {
+      t.on('data', this.feed);
+    }
+    t.on('end', this.onTransportEnd);
+  }
+
+  giveBack() {
+    if (this.native !== null) {
+      if (this.native.onread !== this.netOnread) this.native.onread = this.netOnread;
+      this.native = null;
+    }
+  }
+
+  // The transport is read while the handshake runs or while our reader wants bytes.
+  flow() {
+    if (!this.attached || this.closed) return;
+    const want = !this.secure || this.reading;
+    const h = this.native;
+    if (h !== null) {
+      if (this.transport._handle !== h) return;
+      if (want && !h.reading) {
+        h.reading = true;
+        h.readStart();
+      } else if (!want && h.reading) {
+        h.reading = false;
+        h.readStop();
+      }
+    } else if (want) {
+      this.transport.resume();
+    } else {
+      this.transport.pause();
+    }
+  }
+
+  feed(chunk) {
+    if (this.closed) return;
+    const plain = this.conn.receive(chunk);
+    const flags = state[0];
+    if (flags !== 0 && !this.onFlags(flags)) return;
+    if (plain !== undefined && this.onread !== null) {
+      this.onread(plain.length, plain.buffer, plain.byteOffset);
+    }
+    if ((flags & kClosed) !== 0) this.passEOF();
+  }
+
+  // Returns false when the socket is gone.
+  onFlags(flags) {
+    if ((flags & kOutput) !== 0) this.flush();
+    if ((flags & kError) !== 0) {
+      this.owner._tlsError(this.conn.takeError());
+      return false;
+    }
+    if ((flags & kSNI) !== 0) {
+      this.owner._onSNI();
+      return !this.closed;
+    }
+    if ((flags & kHandshakeDone) !== 0) {
+      this.secure = true;
+      this.owner._onHandshakeDone();
+      if (this.closed) return false;
+      this.flow();
+    }
+    if ((flags & kSession) !== 0) this.owner._onSession(this.conn.takeSession());
+    if ((flags & kKeylog) !== 0) this.owner._onKeylog(this.conn.takeKeylog());
+    return !this.closed;
+  }
+
+  // Sends the ciphertext OpenSSL produced.
+  flush() {
+    const out = this.conn.takeOutput();
+    if (out !== undefined && !this.transport.destroyed && !this.transport.writableEnded) {
+      this.transport.write(out);
+    }
+  }
+
+  passEOF() {
+    if (this.ended || this.closed) return;
+    this.ended = true;
+    if (this.onread !== null) this.onread(UV_EOF, undefined, 0);
+  }
+
+  onTransportEnd() {
+    if (!this.secure) {
+      this.owner._transportLost();
+      return;
+    }
+    this.passEOF();
+  }
+
+  // ---- net's handle contract ----
+  readStart() {
+    this.reading = true;
+    this.flow();
+    return 0;
+  }
+
+  readStop() {
+    this.reading = false;
+    this.flow();
+    return 0;
+  }
+
+  close(cb) {
+    if (this.closed) {
+      if (typeof cb === 'function') process.nextTick(cb);
+      return;
+    }
+    this.closed = true;
+    this.giveBack();
+    const t = this.transport;
+    t.removeListener('data', this.feed);
+    t.removeListener('end', this.onTransportEnd);
+    this.conn.destroy();
+    if (typeof cb === 'function') {
+      if (t.destroyed && (t.closed || t._handle === null || t._handle === undefined)) process.nextTick(cb);
+      else t.once('close', () => cb());
+    }
+    // Ciphertext still queued (an alert, close_notify) is sent before the transport goes.
+    if (!t.destroyed) {
+      if (t.writableLength > 0 && !t.writableFinished) {
+        if (!t.writableEnded) t.end();
+        t.once('finish', () => t.destroy());
+        t.once('error', () => {});
+      } else {
+        t.destroy();
+      }
+    }
+  }
+
+  getpeername(out) { return this.names('getpeername', 'remote', out); }
+  getsockname(out) { return this.names('getsockname', 'local', out); }
+
+  names(method, prefix, out) {
+    const h = this.transport._handle;
+    if (h && typeof h[method] === 'function') return h[method](out);
+    const t = this.transport;
+    if (t[`${prefix}Address`] === undefined) return -22;
+    out.address = t[`${prefix}Address`];
+    out.port = t[`${prefix}Port`];
+    out.family = t[`${prefix}Family`];
+    return 0;
+  }
+
+  setNoDelay(enable) {
+    if (typeof this.transport.setNoDelay === 'function') this.transport.setNoDelay(enable);
+    return 0;
+  }
+
+  setKeepAlive(enable, delay) {
+    if (typeof this.transport.setKeepAlive === 'function') this.transport.setKeepAlive(enable, delay * 1000);
+    return 0;
+  }
+
+  ref() { if (typeof this.transport.ref === 'function') this.transport.ref(); }
+  unref() { if (typeof this.transport.unref === 'function') this.transport.unref(); }
+  hasRef() {
+    const h = this.transport._handle;
+    return h && typeof h.hasRef === 'function' ? h.hasRef() : true;
+  }
+
+  getWriteQueueSize() { return this.transport.writableLength || 0; }
+  get fd() { const h = this.transport._handle; return h ? h.fd : -1; }
+  getFd() { return this.fd; }
+}
+
+module.exports = { TLSHandle, kOutput, kError };
