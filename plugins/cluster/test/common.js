@@ -29,4 +29,16 @@ setImmediate(async () => {
   }
 });
 
-module.exports = { test };
+// GET / on 127.0.0.1:port with a fresh connection (so round-robin can pick another worker).
+function get(port) {
+  return new Promise((resolve, reject) => {
+    require('http').get({ host: '127.0.0.1', port, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+module.exports = { get, test };

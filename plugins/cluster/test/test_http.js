@@ -3,22 +3,10 @@
 // shared-handle mode; the primary sees fork/online/listening and, after disconnect, exit.
 const assert = require('assert');
 const cp = require('child_process');
-const http = require('http');
 const path = require('path');
-const { test } = require('./common');
+const { get, test } = require('./common');
 
 const fixture = path.join(__dirname, 'fixtures', 'http_cluster.js');
-
-function get(port) {
-  return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { body += d; });
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
-  });
-}
 
 function nextMessage(child) {
   return new Promise((resolve) => child.once('message', resolve));

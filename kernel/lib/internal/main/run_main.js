@@ -13,6 +13,31 @@ function preload(requests) {
   for (const request of requests) Module._load(request, parent, false);
 }
 
+// A process started with an 'ipc' stdio (fork(), or spawn with 'ipc', by nodus or by Node) finds
+// its channel in NODE_CHANNEL_FD: process.send and 'message' exist before user code runs, and a
+// cluster worker (NODE_UNIQUE_ID) gets cluster's listen routing, as in Node. A runtime trimmed of
+// those plugins has no IPC; the variables then stay in process.env for the program to see.
+function setupChildChannel() {
+  if (process.env.NODE_CHANNEL_FD === undefined) return;
+  const optional = (id) => {
+    try {
+      return require(id);
+    } catch (err) {
+      if (err && err.code === 'ERR_UNKNOWN_BUILTIN_MODULE') return null;
+      throw err;
+    }
+  };
+  const cp = optional('child_process');
+  if (cp === null || !cp._setupChildChannel()) return;
+  if (process.env.NODE_UNIQUE_ID !== undefined) optional('cluster');
+}
+
+// What runs after process.argv is complete and before the program: the IPC channel, then --require.
+function beforeMain(options) {
+  setupChildChannel();
+  preload(options.preload);
+}
+
 function evalScript(name, body, print) {
   const { Module } = require('internal/modules/cjs/loader');
   const { makeRequireFunction } = require('internal/modules/cjs/loader');
@@ -31,6 +56,26 @@ function evalScript(name, body, print) {
     log(result);
   }
   return result;
+}
+
+// -e and stdin source: a module with --input-type=module, else a script unless (with no
+// --input-type) it only fails to compile because of module syntax, which makes it a module.
+function evalSource(name, moduleName, source, options) {
+  const esm = () => require('internal/modules/esm/loader').evalModule(source, moduleName);
+  if (options.inputType === 'module') return esm();
+  try {
+    return evalScript(name, source, options.print);
+  } catch (err) {
+    if (options.inputType === 'commonjs' || options.print) throw err;
+    const { isModuleSyntaxError } = require('internal/modules/cjs/loader');
+    if (!isModuleSyntaxError(err)) throw err;
+    try {
+      internalBinding('modules').compileFunction(source, name, []);
+    } catch {
+      return esm();  // a compile error, not one thrown by the running code
+    }
+    throw err;
+  }
 }
 
 function checkSyntax(filename) {
@@ -92,29 +137,21 @@ function run(processBinding) {
         checkSyntax(main);
         return;
       }
-      preload(options.preload);
+      beforeMain(options);
       require('internal/modules/cjs/loader').Module.runMain(main);
       return;
     }
     case 'eval':
       process.argv.push(...scriptArgs);
-      preload(options.preload);
-      if (options.inputType === 'module') {
-        require('internal/modules/esm/loader').evalModule(options.evalSource);
-        return;
-      }
-      evalScript('[eval]', options.evalSource, options.print);
+      beforeMain(options);
+      evalSource('[eval]', '[eval1]', options.evalSource, options);
       return;
     case 'stdin': {
       if (options.script === '-') process.argv.push('-');
       process.argv.push(...scriptArgs);
-      preload(options.preload);
+      beforeMain(options);
       const source = internalBinding('modules').readFile('/dev/stdin');
-      if (options.inputType === 'module') {
-        require('internal/modules/esm/loader').evalModule(typeof source === 'string' ? source : '', '[stdin]');
-        return;
-      }
-      evalScript('[stdin]', typeof source === 'string' ? source : '', options.print);
+      evalSource('[stdin]', '[eval1]', typeof source === 'string' ? source : '', options);
       return;
     }
     case 'plugins':
@@ -122,7 +159,7 @@ function run(processBinding) {
       return;
     case 'repl':
       process.argv.push(...scriptArgs);
-      preload(options.preload);
+      beforeMain(options);
       startRepl();
       return;
     default:

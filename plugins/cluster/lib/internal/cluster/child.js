@@ -83,7 +83,10 @@ net.Server.prototype._listen2 = function clusterListen(address, port, addressTyp
     }
     handles.set(key, { server });
     server.once('listening', () => {
-      sendHelper(process, { act: 'listening', address, port, addressType, key });
+      // listen(0) asked for any port: the primary and its 'listening' listeners get the real one.
+      const bound = server.address();
+      const actual = (bound && typeof bound === 'object' && bound.port) || port;
+      sendHelper(process, { act: 'listening', address, port: actual, addressType, key });
     });
     if (rawFd && typeof rawFd.fd === 'number') {
       // As listen({ fd }) does: the socket is bound already.
