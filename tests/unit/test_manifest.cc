@@ -51,6 +51,27 @@ TEST_CASE("overrides swap the file that serves a plugin or module", "[manifest]"
   CHECK(m->FindByName("dns")->file == "/env/dns.so");
 }
 
+TEST_CASE("a program's own plugin choices swap files relative to its folder", "[manifest]") {
+  std::string err;
+  auto m = Manifest::Parse(R"({"plugins":[{"name":"dns","file":"a.so","modules":["dns","dns/promises"]},
+                                         {"name":"fs","file":"fs.so","modules":["fs"]}]})",
+                           "/lib", &err);
+  REQUIRE(m);
+  REQUIRE(m->ApplyProgramOverrides(R"({"plugins":{"dns":"./alt/dns_hosts.so","fs/promises":"/abs/fs2.so"}})",
+                                   "/app", &err));
+  CHECK(m->FindByName("dns")->file == "/app/alt/dns_hosts.so");
+  CHECK(m->FindByModule("dns/promises")->overridden);
+  CHECK(m->FindByModule("fs/promises")->file == "/abs/fs2.so");
+  CHECK(m->FindByName("fs")->file == "/lib/fs.so");
+  // Wrong shapes are refused whole: nothing of them is applied.
+  CHECK_FALSE(m->ApplyProgramOverrides(R"({"plugins":[{"name":"fs","file":"x.so"}]})", "/app", &err));
+  CHECK(err.find("\"plugins\" object") != std::string::npos);
+  CHECK_FALSE(m->ApplyProgramOverrides(R"({"plugins":{"fs":"/ok.so","dns":5}})", "/app", &err));
+  CHECK(err.find("\"dns\"") != std::string::npos);
+  CHECK(m->FindByName("fs")->file == "/lib/fs.so");
+  CHECK_FALSE(m->ApplyProgramOverrides("{", "/app", &err));
+}
+
 TEST_CASE("a missing manifest file is an empty runtime", "[manifest]") {
   TempTree t;
   std::string err;

@@ -131,4 +131,27 @@ void Manifest::ApplyEnvironment(char** env) {
   }
 }
 
+bool Manifest::ApplyProgramOverrides(std::string_view text, const std::string& dir, std::string* error) {
+  std::vector<std::pair<std::string, std::string>> choices;
+  try {
+    auto j = nlohmann::json::parse(text);
+    if (!j.is_object() || !j.contains("plugins") || !j["plugins"].is_object()) {
+      *error = "expected an object with a \"plugins\" object mapping plugin names to files";
+      return false;
+    }
+    for (const auto& [name, file] : j["plugins"].items()) {
+      if (!file.is_string() || name.empty()) {
+        *error = fmt::format("plugin \"{}\": the file must be a string", name);
+        return false;
+      }
+      choices.emplace_back(name, modules::PathResolve(dir, file.get<std::string>()));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    *error = e.what();
+    return false;
+  }
+  for (const auto& [name, file] : choices) Override(name, file);
+  return true;
+}
+
 }  // namespace nodus::plugins

@@ -1,6 +1,7 @@
 // The plugin manifest: which plugin file provides which module ids, read without opening any plugin.
-// Lives at <prefix>/lib/nodus/plugins.json (or $NODUS_PLUGIN_PATH/plugins.json); overrides from
-// --plugin NAME=PATH and NODUS_PLUGIN_<NAME>=PATH swap the file that serves a plugin.
+// Lives at <prefix>/lib/nodus/plugins.json (or $NODUS_PLUGIN_PATH/plugins.json); overrides swap
+// the file that serves a plugin, from the weakest: nodus.plugins.json beside the program,
+// NODUS_PLUGIN_<NAME>=PATH, --plugin NAME=PATH.
 #pragma once
 
 #include <optional>
@@ -37,6 +38,11 @@ class Manifest {
   void Override(const std::string& name, const std::string& file);
   // Applies NODUS_PLUGIN_<NAME>=PATH variables from `environ`.
   void ApplyEnvironment(char** environ);
+  // Applies a program's own choices, the file kProgramFile in its folder:
+  // {"plugins": {"dns": "./libnodus_dns_hosts.so"}} — a plugin name or module id to a file,
+  // relative to `dir`. False (with *error) when the text is not of that shape; nothing is applied.
+  bool ApplyProgramOverrides(std::string_view json_text, const std::string& dir, std::string* error);
+  static constexpr const char* kProgramFile = "nodus.plugins.json";
 
  private:
   std::vector<PluginInfo> plugins_;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 #include "modules/resolver.h"
 #include "napi/napi_host.h"
@@ -53,10 +54,33 @@ const Manifest& PluginHost::manifest() {
   if (!manifest_) {
     manifest_ = Manifest::Load(PluginDir(), &manifest_error_);
     if (!manifest_) manifest_ = Manifest();
+    ApplyProgramManifest();
     manifest_->ApplyEnvironment(environ);
     for (const auto& [name, file] : rt_.options().plugin_overrides) manifest_->Override(name, file);
   }
   return *manifest_;
+}
+
+void PluginHost::ApplyProgramManifest() {
+  const cli::Options& o = rt_.options();
+  if (o.mode != cli::Mode::kScript) return;
+  std::string dir = modules::PathDirname(modules::PathResolve("", o.script));
+  std::string file = modules::PathResolve(dir, Manifest::kProgramFile);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return;
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string why;
+  if (!manifest_->ApplyProgramOverrides(text, dir, &why))
+    program_manifest_error_ = fmt::format("Invalid plugin choices in {}: {}", file, why);
+}
+
+// A program whose own plugin choices cannot be read runs with none of them rather than with a
+// set it did not ask for: every plugin load reports the file and the reason.
+bool PluginHost::ProgramManifestFailed(PluginError* error) {
+  manifest();
+  if (program_manifest_error_.empty()) return false;
+  *error = {"ERR_NODUS_PLUGIN_INVALID", program_manifest_error_};
+  return true;
 }
 
 const LoadedPlugin* PluginHost::Find(const std::string& name) const {
@@ -65,6 +89,7 @@ const LoadedPlugin* PluginHost::Find(const std::string& name) const {
 }
 
 std::optional<std::string> PluginHost::LoadForModule(const std::string& id, PluginError* error) {
+  if (ProgramManifestFailed(error)) return std::nullopt;
   const PluginInfo* info = manifest().FindByModule(id);
   if (!info) {
     std::string why = manifest_error_.empty() ? fmt::format("no plugin in {} provides it", manifest().path())
@@ -77,6 +102,7 @@ std::optional<std::string> PluginHost::LoadForModule(const std::string& id, Plug
 }
 
 std::optional<std::string> PluginHost::LoadByName(const std::string& name, PluginError* error) {
+  if (ProgramManifestFailed(error)) return std::nullopt;
   const PluginInfo* info = manifest().FindByName(name);
   if (!info) {
     *error = {"ERR_UNKNOWN_BUILTIN_MODULE",

@@ -54,10 +54,14 @@ class PluginHost {
  private:
   std::optional<std::string> Load(const PluginInfo& info, std::vector<std::string>& chain,
                                   PluginError* error);
+  // nodus.plugins.json in the main script's folder (script mode only).
+  void ApplyProgramManifest();
+  bool ProgramManifestFailed(PluginError* error);
 
   Runtime& rt_;
   std::optional<Manifest> manifest_;
   std::string manifest_error_;
+  std::string program_manifest_error_;
   std::map<std::string, std::unique_ptr<LoadedPlugin>> loaded_;
   std::map<std::string, PluginError> failed_;
 };
