@@ -729,6 +729,15 @@ napi_value EcKeyFromRaw(napi_env env, napi_callback_info info) {
   BIGNUM* d = nullptr;
   if (has_priv) {
     d = BN_bin2bn(priv.data, static_cast<int>(priv.size), nullptr);
+    // A scalar outside [1, order) is no private key on this curve.
+    EC_GROUP* curve_group = EC_GROUP_new_by_curve_name(nid);
+    bool in_range = !BN_is_zero(d) && BN_cmp(d, EC_GROUP_get0_order(curve_group)) < 0;
+    EC_GROUP_free(curve_group);
+    if (!in_range) {
+      BN_free(d);
+      ThrowPlain(env, "Private key is not valid for specified curve.", "ERR_CRYPTO_INVALID_KEYTYPE");
+      return nullptr;
+    }
     if (!has_pub) {
       EC_GROUP* group = EC_GROUP_new_by_curve_name(nid);
       EC_POINT* p = EC_POINT_new(group);

@@ -168,6 +168,15 @@ async function main() {
   assert.ok(hk instanceof CryptoKey);
   assert.strictEqual(Object.prototype.toString.call(hk), '[object CryptoKey]');
   assert.ok(crypto.KeyObject.from(hk) instanceof crypto.KeyObject);
+
+  // Inspected as Node shows a CryptoKey; a generated pair is a null-prototype object.
+  const util = require('util');
+  const pair = await subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify']);
+  assert.strictEqual(Object.getPrototypeOf(pair), null);
+  assert.deepStrictEqual(Object.keys(pair), ['privateKey', 'publicKey']);
+  assert.strictEqual(util.inspect(pair.publicKey, { breakLength: Infinity }),
+                     "CryptoKey { type: 'public', extractable: true, algorithm: { name: 'Ed25519' }, usages: [ 'verify' ] }");
+  assert.strictEqual(util.inspect([[pair.privateKey]], { depth: 1 }), '[ [ CryptoKey {} ] ]');
 }
 
 main().then(() => {}, (err) => {

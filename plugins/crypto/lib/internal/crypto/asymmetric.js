@@ -5,9 +5,13 @@
 const { Buffer } = require('buffer');
 const { Writable } = require('stream');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_CRYPTO_SIGN_KEY_REQUIRED },
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_CRYPTO_INVALID_DIGEST, ERR_CRYPTO_SIGN_KEY_REQUIRED,
+  },
 } = require('internal/errors');
-const { validateFunction, validateObject, validateString, validateUint32 } = require('internal/validators');
+const {
+  validateFunction, validateInt32, validateObject, validateString, validateUint32,
+} = require('internal/validators');
 const { codedError, encode, getArrayBufferOrView, isArrayBufferView } = require('internal/crypto/util');
 const keys = require('internal/crypto/keys');
 
@@ -28,16 +32,48 @@ function keyGenArgs(type, options) {
       validateUint32(o.publicExponent, 'options.publicExponent');
       native.publicExponent = o.publicExponent;
     }
-    if (type === 'rsa-pss') {
-      const hash = o.hashAlgorithm !== undefined ? o.hashAlgorithm : o.hash;
-      if (hash !== undefined) native.hashAlgorithm = hash;
-      const mgf1 = o.mgf1HashAlgorithm !== undefined ? o.mgf1HashAlgorithm : o.mgf1Hash;
-      if (mgf1 !== undefined) native.mgf1HashAlgorithm = mgf1;
-      if (o.saltLength !== undefined) native.saltLength = o.saltLength;
-    }
+    if (type === 'rsa-pss') Object.assign(native, pssKeyGenArgs(o));
   } else if (type === 'ec') {
     validateString(o.namedCurve, 'options.namedCurve');
     native.namedCurve = o.namedCurve;
+  }
+  for (const which of ['publicKeyEncoding', 'privateKeyEncoding']) {
+    const encoding = o[which];
+    if (encoding === undefined) continue;
+    if (encoding === null || typeof encoding !== 'object') {
+      throw new ERR_INVALID_ARG_VALUE(`options.${which}`, encoding);
+    }
+    // Checked before any work, as Node does.
+    keys.parseKeyEncoding(encoding, `options.${which}`, which === 'publicKeyEncoding', type);
+  }
+  return native;
+}
+
+// RSA-PSS restrictions; as in Node, the MGF1 digest defaults to the hash and the salt to the
+// hash's size.
+function pssKeyGenArgs(o) {
+  const native = {};
+  const hash = o.hashAlgorithm !== undefined ? o.hashAlgorithm : o.hash;
+  const mgf1 = o.mgf1HashAlgorithm !== undefined ? o.mgf1HashAlgorithm : o.mgf1Hash;
+  let hashSize;
+  if (hash !== undefined) {
+    validateString(hash, o.hashAlgorithm !== undefined ? 'options.hashAlgorithm' : 'options.hash');
+    hashSize = binding.digestInfo(hash);
+    if (hashSize < 0) throw new ERR_CRYPTO_INVALID_DIGEST(hash);
+    native.hashAlgorithm = hash;
+  }
+  if (mgf1 !== undefined) {
+    validateString(mgf1, o.mgf1HashAlgorithm !== undefined ? 'options.mgf1HashAlgorithm' : 'options.mgf1Hash');
+    if (binding.digestInfo(mgf1) < 0) {
+      throw codedError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid MGF1 digest: ${mgf1}`);
+    }
+  }
+  if (mgf1 !== undefined || hash !== undefined) native.mgf1HashAlgorithm = mgf1 !== undefined ? mgf1 : hash;
+  if (o.saltLength !== undefined) {
+    validateInt32(o.saltLength, 'options.saltLength', 0);
+    native.saltLength = o.saltLength;
+  } else if (hashSize !== undefined) {
+    native.saltLength = hashSize;
   }
   return native;
 }
@@ -47,8 +83,10 @@ function encodePair([pub, priv], options) {
   const publicKey = keys.wrapHandle(pub, false);
   const privateKey = keys.wrapHandle(priv, true);
   return {
-    publicKey: o.publicKeyEncoding ? publicKey.export(o.publicKeyEncoding) : publicKey,
-    privateKey: o.privateKeyEncoding ? privateKey.export(o.privateKeyEncoding) : privateKey,
+    publicKey: o.publicKeyEncoding ?
+      keys.exportAsymmetric(publicKey, o.publicKeyEncoding, 'options.publicKeyEncoding') : publicKey,
+    privateKey: o.privateKeyEncoding ?
+      keys.exportAsymmetric(privateKey, o.privateKeyEncoding, 'options.privateKeyEncoding') : privateKey,
   };
 }
 
@@ -103,50 +141,64 @@ function sigOptions(key) {
   return { padding, saltLength, p1363 };
 }
 
-function signData(algorithm, data, key) {
-  if (key === undefined || key === null) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
-  const handle = keys.prepareAsymmetricKey(key, true);
-  const o = sigOptions(key);
-  return binding.sign(handle, algorithm, data, o.padding, o.saltLength, o.p1363);
+function checkDigest(algorithm) {
+  if (algorithm !== null && algorithm !== undefined && binding.digestInfo(algorithm) < 0) {
+    throw new ERR_CRYPTO_INVALID_DIGEST(algorithm);
+  }
 }
 
-function verifyData(algorithm, data, key, signature) {
+// Argument checks happen first and throw; the signature itself runs as `run` (so that the
+// callback forms report only its failures to the callback, as Node does).
+function prepareSign(algorithm, key) {
+  if (key === undefined || key === null) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
+  checkDigest(algorithm);
+  const handle = keys.prepareAsymmetricKey(key, true);
+  const o = sigOptions(key);
+  return (data) => binding.sign(handle, algorithm, data, o.padding, o.saltLength, o.p1363);
+}
+
+function prepareVerify(algorithm, key) {
+  checkDigest(algorithm);
   const handle = keys.prepareAsymmetricKey(key, false);
   const o = sigOptions(key);
-  return binding.verify(handle, algorithm, data, signature, o.padding, o.saltLength, o.p1363);
+  return (data, signature) =>
+    binding.verify(handle, algorithm, data, signature, o.padding, o.saltLength, o.p1363);
+}
+
+function runWithCallback(run, callback) {
+  if (callback === undefined) return run();
+  let result;
+  try {
+    result = run();
+  } catch (err) {
+    process.nextTick(callback, err);
+    return;
+  }
+  process.nextTick(callback, null, result);
 }
 
 function sign(algorithm, data, key, callback) {
   if (algorithm !== null && algorithm !== undefined) validateString(algorithm, 'algorithm');
   data = getArrayBufferOrView(data, 'data');
   if (callback !== undefined) validateFunction(callback, 'callback');
-  let result;
-  try {
-    result = signData(algorithm, data, key);
-  } catch (err) {
-    if (callback === undefined) throw err;
-    process.nextTick(callback, err);
-    return;
-  }
-  if (callback === undefined) return result;
-  process.nextTick(callback, null, result);
+  const run = prepareSign(algorithm, key);
+  return runWithCallback(() => run(data), callback);
 }
 
 function verify(algorithm, data, key, signature, callback) {
   if (algorithm !== null && algorithm !== undefined) validateString(algorithm, 'algorithm');
   data = getArrayBufferOrView(data, 'data');
-  signature = getArrayBufferOrView(signature, 'signature');
+  signature = checkSignature(signature);
   if (callback !== undefined) validateFunction(callback, 'callback');
-  let result;
-  try {
-    result = verifyData(algorithm, data, key, signature);
-  } catch (err) {
-    if (callback === undefined) throw err;
-    process.nextTick(callback, err);
-    return;
+  const run = prepareVerify(algorithm, key);
+  return runWithCallback(() => run(data, signature), callback);
+}
+
+function checkSignature(signature) {
+  if (!isArrayBufferView(signature)) {
+    throw new ERR_INVALID_ARG_TYPE('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
   }
-  if (callback === undefined) return result;
-  process.nextTick(callback, null, result);
+  return signature;
 }
 
 // Sign and Verify buffer what they are given (EVP's one-shot signature APIs, which Ed25519
@@ -162,7 +214,7 @@ function Sign(algorithm, options) {
 function initSignVerify(self, algorithm, options) {
   validateString(algorithm, 'algorithm');
   if (binding.digestInfo(algorithm) < 0) {
-    throw codedError(Error, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${algorithm}`);
+    throw codedError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
   }
   self[kAlgorithm] = algorithm;
   self[kChunks] = [];
@@ -176,19 +228,28 @@ Sign.prototype._write = function _write(chunk, encoding, callback) {
   callback();
 };
 
+// A Sign or Verify is spent once it has signed or verified.
+function takeChunks(self) {
+  const chunks = self[kChunks];
+  if (chunks === null) throw codedError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Not initialised');
+  return chunks;
+}
+
 Sign.prototype.update = function update(data, encoding) {
+  const chunks = takeChunks(this);
   if (typeof data === 'string') data = Buffer.from(data, encoding);
   else if (!isArrayBufferView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  this[kChunks].push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   return this;
 };
 
 Sign.prototype.sign = function signMethod(privateKey, outputEncoding) {
-  const data = Buffer.concat(this[kChunks]);
-  this[kChunks] = [];
-  return encode(signData(this[kAlgorithm], data, privateKey), outputEncoding);
+  const run = prepareSign(this[kAlgorithm], privateKey);
+  const data = Buffer.concat(takeChunks(this));
+  this[kChunks] = null;
+  return encode(run(data), outputEncoding);
 };
 
 function Verify(algorithm, options) {
@@ -201,8 +262,10 @@ Verify.prototype._write = Sign.prototype._write;
 Verify.prototype.update = Sign.prototype.update;
 Verify.prototype.verify = function verifyMethod(object, signature, sigEncoding) {
   if (typeof signature === 'string') signature = Buffer.from(signature, sigEncoding);
-  const data = Buffer.concat(this[kChunks]);
-  return verifyData(this[kAlgorithm], data, object, signature);
+  const run = prepareVerify(this[kAlgorithm], object);
+  const data = Buffer.concat(takeChunks(this));
+  this[kChunks] = null;
+  return run(data, checkSignature(signature));
 };
 
 const RSA_PKCS1_PADDING = 1;
@@ -242,10 +305,10 @@ function diffieHellman(options) {
   validateObject(options, 'options');
   const { privateKey, publicKey } = options;
   if (!(privateKey instanceof keys.KeyObject)) {
-    throw new ERR_INVALID_ARG_TYPE('options.privateKey', 'KeyObject', privateKey);
+    throw new ERR_INVALID_ARG_VALUE('options.privateKey', privateKey);
   }
   if (!(publicKey instanceof keys.KeyObject)) {
-    throw new ERR_INVALID_ARG_TYPE('options.publicKey', 'KeyObject', publicKey);
+    throw new ERR_INVALID_ARG_VALUE('options.publicKey', publicKey);
   }
   if (privateKey.type !== 'private') {
     throw codedError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
@@ -253,11 +316,11 @@ function diffieHellman(options) {
   }
   if (publicKey.type !== 'public' && publicKey.type !== 'private') {
     throw codedError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
-                     `Invalid key object type ${publicKey.type}, expected public.`);
+                     `Invalid key object type ${publicKey.type}, expected private or public.`);
   }
   const a = privateKey.asymmetricKeyType;
   const b = publicKey.asymmetricKeyType;
-  if (a !== b) {
+  if (a !== b || !['dh', 'ec', 'x25519', 'x448'].includes(a)) {
     throw codedError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY',
                      `Incompatible key types for Diffie-Hellman: ${a} and ${b}`);
   }
@@ -275,17 +338,43 @@ function pointForm(format) {
   return f;
 }
 
+function operationFailed(message) {
+  return codedError(Error, 'ERR_CRYPTO_OPERATION_FAILED', message);
+}
+
+// A public point of `curve` as a native key, or Node's error for bytes that are not one.
+function ecPublicKey(curve, point) {
+  try {
+    return binding.ecKeyFromRaw(curve, null, point);
+  } catch (err) {
+    if (err.code === 'ERR_CRYPTO_INVALID_CURVE') throw codedError(TypeError, err.code, err.message);
+    throw operationFailed('Failed to convert Buffer to EC_POINT');
+  }
+}
+
+function checkCurve(curve) {
+  validateString(curve, 'curve');
+  // Fail now on an unknown curve, as Node does.
+  try {
+    binding.generateKeyPair('ec', { namedCurve: curve });
+  } catch {
+    throw codedError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+  }
+}
+
 class ECDH {
   constructor(curve) {
-    validateString(curve, 'curve');
+    checkCurve(curve);
     this.curve = curve;
     this.key = undefined;
-    // Fail now on an unknown curve, as Node does.
-    try {
-      binding.generateKeyPair('ec', { namedCurve: curve });
-    } catch {
-      throw codedError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
-    }
+  }
+
+  // ECDH.convertKey(key, curve[, inputEncoding[, outputEncoding[, format]]]): a point re-encoded.
+  static convertKey(key, curve, inputEncoding, outputEncoding, format) {
+    validateString(curve, 'curve');
+    key = getArrayBufferOrView(key, 'key', inputEncoding);
+    const form = pointForm(format);
+    return encode(ecPublicKey(curve, key).ecPoint(form), outputEncoding);
   }
 
   generateKeys(encoding, format) {
@@ -294,23 +383,39 @@ class ECDH {
   }
 
   getPublicKey(encoding, format) {
-    if (this.key === undefined) throw new Error('Failed to get ECDH public key');
-    return encode(this.key.ecPoint(pointForm(format)), encoding);
+    const form = pointForm(format);
+    if (this.key === undefined) throw operationFailed('Failed to get ECDH public key');
+    return encode(this.key.ecPoint(form), encoding);
   }
 
   getPrivateKey(encoding) {
-    if (this.key === undefined) throw new Error('Failed to get ECDH private key');
+    if (this.key === undefined || !this.key.details().private) {
+      throw operationFailed('Failed to get ECDH private key');
+    }
     return encode(this.key.ecPrivate(), encoding);
   }
 
   setPrivateKey(key, encoding) {
     key = getArrayBufferOrView(key, 'key', encoding);
-    this.key = binding.ecKeyFromRaw(this.curve, key, null);
+    try {
+      this.key = binding.ecKeyFromRaw(this.curve, key, null);
+    } catch (err) {
+      throw codedError(RangeError, 'ERR_CRYPTO_INVALID_KEYTYPE', err.message);
+    }
+  }
+
+  // Deprecated in Node, still there: replaces the key pair by a public point alone.
+  setPublicKey(key, encoding) {
+    key = getArrayBufferOrView(key, 'key', encoding);
+    this.key = ecPublicKey(this.curve, key);
   }
 
   computeSecret(key, inputEncoding, outputEncoding) {
     key = getArrayBufferOrView(key, 'key', inputEncoding);
-    if (this.key === undefined) throw new Error('Failed to compute ECDH key: no private key');
+    if (this.key === undefined) {
+      throw codedError(RangeError, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+    }
+    if (!this.key.details().private) throw operationFailed('Failed to compute ECDH key');
     let peer;
     try {
       peer = binding.ecKeyFromRaw(this.curve, null, key);

@@ -63,7 +63,8 @@ class SecretKeyObject extends KeyObject {
     }
     if (options !== undefined && options !== null && options.format !== undefined &&
         options.format !== 'buffer') {
-      throw new ERR_INVALID_ARG_VALUE('options.format', options.format);
+      throw new ERR_INVALID_ARG_VALUE('options.format', options.format,
+                                      "must be one of: undefined, 'buffer', 'jwk'");
     }
     return Buffer.from(this[kKeyData]);
   }
@@ -103,6 +104,11 @@ function prepareSecretKey(key, encoding) {
 
 const kHandle = Symbol('kHandle');
 
+// OpenSSL's digest name ('SHA2-256', 'SHA2-512/256') as Node names it ('sha256', 'sha512-256').
+function digestName(name = 'SHA1') {
+  return name.toLowerCase().replace(/^sha2-/, 'sha').replace('/', '-');
+}
+
 class AsymmetricKeyObject extends KeyObject {
   constructor(type, handle) {
     super(type, handle);
@@ -120,9 +126,12 @@ class AsymmetricKeyObject extends KeyObject {
     if (d.publicExponent !== undefined) {
       out.publicExponent = BigInt(`0x${d.publicExponent.toString('hex') || '0'}`);
     }
-    if (d.hashAlgorithm !== undefined) out.hashAlgorithm = d.hashAlgorithm;
-    if (d.mgf1HashAlgorithm !== undefined) out.mgf1HashAlgorithm = d.mgf1HashAlgorithm;
-    if (d.saltLength !== undefined) out.saltLength = d.saltLength;
+    if (d.saltLength !== undefined) {
+      // A restricted RSA-PSS key: OpenSSL leaves out the digests that are the default (SHA-1).
+      out.hashAlgorithm = digestName(d.hashAlgorithm);
+      out.mgf1HashAlgorithm = digestName(d.mgf1HashAlgorithm);
+      out.saltLength = d.saltLength;
+    }
     if (d.namedCurve !== undefined) out.namedCurve = d.namedCurve;
     return out;
   }
@@ -131,24 +140,59 @@ class AsymmetricKeyObject extends KeyObject {
     if (options === undefined || options === null || typeof options !== 'object') {
       throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
-    const { format = 'pem' } = options;
-    if (format === 'jwk') return exportJwk(this);
-    if (format !== 'pem' && format !== 'der') {
-      throw new ERR_INVALID_ARG_VALUE('options.format', format);
-    }
-    const isPublic = this.type === 'public';
-    const type = options.type;
-    const allowed = isPublic ? ['pkcs1', 'spki'] : ['pkcs1', 'pkcs8', 'sec1'];
-    if (!allowed.includes(type)) throw new ERR_INVALID_ARG_VALUE('options.type', type);
-    let cipher;
-    let passphrase;
-    if (!isPublic && options.cipher !== undefined) {
-      validateString(options.cipher, 'options.cipher');
-      cipher = options.cipher;
-      passphrase = toKeyBytes(options.passphrase, options.encoding, 'options.passphrase');
-    }
-    return this[kHandle].export(format, type, isPublic, cipher, passphrase);
+    return exportAsymmetric(this, options, 'options');
   }
+}
+
+// Which key types each type-specific structure fits, as Node words it.
+const kStructureKeyTypes = { pkcs1: ['rsa', 'RSA'], sec1: ['ec', 'EC'] };
+
+// Checks a key encoding ({ format, type, cipher, passphrase }) for a key of `keyType`, public
+// or private; `name` is the options' name in error messages ('options',
+// 'options.privateKeyEncoding'). Returns what the native export needs, or null for a JWK.
+function parseKeyEncoding(options, name, isPublic, keyType) {
+  const { format = 'pem' } = options;
+  if (format === 'jwk') return null;
+  if (format !== 'pem' && format !== 'der') {
+    throw new ERR_INVALID_ARG_VALUE(`${name}.format`, format);
+  }
+  const type = options.type;
+  const allowed = isPublic ? ['pkcs1', 'spki'] : ['pkcs1', 'pkcs8', 'sec1'];
+  if (!allowed.includes(type)) throw new ERR_INVALID_ARG_VALUE(`${name}.type`, type);
+  const fits = kStructureKeyTypes[type];
+  if (fits !== undefined && keyType !== fits[0]) {
+    throw codedError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS',
+                     `The selected key encoding ${type} can only be used for ${fits[1]} keys.`);
+  }
+  let cipher;
+  let passphrase;
+  if (!isPublic && options.cipher !== undefined) {
+    if (typeof options.cipher !== 'string') {
+      throw new ERR_INVALID_ARG_VALUE(`${name}.cipher`, options.cipher);
+    }
+    if (format === 'der' && type !== 'pkcs8') {
+      throw codedError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS',
+                       `The selected key encoding ${type} does not support encryption.`);
+    }
+    const p = options.passphrase;
+    if (typeof p !== 'string' && !isAnyArrayBuffer(p) && !isArrayBufferView(p)) {
+      throw new ERR_INVALID_ARG_VALUE(`${name}.passphrase`, p);
+    }
+    if (binding.cipherInfo(options.cipher) === undefined) {
+      throw codedError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
+    }
+    cipher = options.cipher;
+    passphrase = toKeyBytes(p, options.encoding, `${name}.passphrase`);
+  }
+  return { format, type, cipher, passphrase };
+}
+
+// key.export() and generateKeyPair's publicKeyEncoding/privateKeyEncoding.
+function exportAsymmetric(key, options, name) {
+  const isPublic = key.type === 'public';
+  const e = parseKeyEncoding(options, name, isPublic, key.asymmetricKeyType);
+  if (e === null) return exportJwk(key);
+  return key[kHandle].export(e.format, e.type, isPublic, e.cipher, e.passphrase);
 }
 
 class PublicKeyObject extends AsymmetricKeyObject {
@@ -187,32 +231,53 @@ function exportJwk(key) {
     return jwk;
   }
   if (kOkpNames[d.type] !== undefined) {
-    const jwk = { crv: kOkpNames[d.type], x: b(p.x), kty: 'OKP' };
-    if (key.type === 'private') jwk.d = b(p.d);
-    return jwk;
+    // Node's member order: crv, d, x, kty.
+    if (key.type === 'private') return { crv: kOkpNames[d.type], d: b(p.d), x: b(p.x), kty: 'OKP' };
+    return { crv: kOkpNames[d.type], x: b(p.x), kty: 'OKP' };
   }
   throw codedError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
 }
 
+// The JWK members each key type needs, public ones first, checked in Node's order.
+const kJwkMembers = {
+  RSA: [['n', 'e'], ['d', 'p', 'q', 'dp', 'dq', 'qi']],
+  EC: [['x', 'y'], ['d']],
+  OKP: [['x'], ['d']],
+};
+const kJwkCurves = {
+  EC: ['P-256', 'secp256k1', 'P-384', 'P-521'],
+  OKP: ['Ed25519', 'Ed448', 'X25519', 'X448'],
+};
+const kJwkInvalid = { RSA: 'Invalid JWK RSA key', EC: 'Invalid JWK EC key', OKP: 'Invalid JWK data' };
+
 function importJwk(jwk, wantPrivate) {
   validateObject(jwk, 'key.key');
-  const isPrivate = wantPrivate && jwk.d !== undefined;
-  if (wantPrivate && jwk.d === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('key.key.d', 'string', jwk.d);
-  }
-  const params = {};
-  for (const name of ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'x', 'y']) {
-    if (typeof jwk[name] === 'string') params[name] = Buffer.from(jwk[name], 'base64url');
-  }
-  if (!isPrivate) delete params.d;
   if (jwk.kty === 'oct') {
     return new SecretKeyObject(Buffer.from(jwk.k, 'base64url'));
   }
-  if (!['RSA', 'EC', 'OKP'].includes(jwk.kty)) {
-    throw new ERR_INVALID_ARG_VALUE('key.kty', jwk.kty, 'must be one of: \'RSA\', \'EC\', \'OKP\'');
+  const kty = jwk.kty;
+  if (!Object.prototype.hasOwnProperty.call(kJwkMembers, kty)) {
+    throw new ERR_INVALID_ARG_VALUE('key.kty', kty, 'must be one of: \'RSA\', \'EC\', \'OKP\'');
   }
-  const handle = binding.fromJwk(jwk.kty, jwk.crv, params, isPrivate);
-  return isPrivate ? new PrivateKeyObject(handle) : new PublicKeyObject(handle);
+  const curves = kJwkCurves[kty];
+  if (curves !== undefined && !curves.includes(jwk.crv)) {
+    throw new ERR_INVALID_ARG_VALUE('key.crv', jwk.crv,
+                                    `must be one of: ${curves.map((c) => `'${c}'`).join(', ')}`);
+  }
+  const [publicMembers, privateMembers] = kJwkMembers[kty];
+  const names = wantPrivate ? [...publicMembers, ...privateMembers] : publicMembers;
+  const params = {};
+  for (const name of names) {
+    validateString(jwk[name], `key.${name}`);
+    params[name] = Buffer.from(jwk[name], 'base64url');
+  }
+  let handle;
+  try {
+    handle = binding.fromJwk(kty, jwk.crv, params, wantPrivate);
+  } catch {
+    throw codedError(TypeError, 'ERR_CRYPTO_INVALID_JWK', kJwkInvalid[kty]);
+  }
+  return wantPrivate ? new PrivateKeyObject(handle) : new PublicKeyObject(handle);
 }
 
 // The (data, format, type, passphrase) a key argument describes.
@@ -320,7 +385,9 @@ module.exports = {
   wrapHandle,
   SecretKeyObject,
   createSecretKey,
+  exportAsymmetric,
   kKeyData,
+  parseKeyEncoding,
   kKeyType,
   prepareSecretKey,
   toKeyBytes,

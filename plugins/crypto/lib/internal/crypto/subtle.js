@@ -31,6 +31,19 @@ class CryptoKey {
   get extractable() { return this[kExtractable]; }
   get algorithm() { return this[kAlgorithm]; }
   get usages() { return this[kUsages]; }
+
+  // Shown as Node shows it: the four public properties.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    // Past the depth limit Node shows the (property-less) object as such.
+    if (depth < 0) return 'CryptoKey {}';
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `CryptoKey ${inspect({
+      type: this.type,
+      extractable: this.extractable,
+      algorithm: this.algorithm,
+      usages: this.usages,
+    }, opts)}`;
+  }
 }
 Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
 
@@ -267,9 +280,11 @@ function generateAsymmetric(algorithm, extractable, usages) {
       const publicKey = keys.wrapHandle(pair[0], false);
       const privateKey = keys.wrapHandle(pair[1], true);
       const alg = asymmetricAlgorithm({ ...algorithm, namedCurve: algorithm.namedCurve }, publicKey);
+      // Shaped as Node's: a null-prototype object, privateKey first.
       resolve({
-        publicKey: asymmetricKey(publicKey, alg, true, usages),
+        __proto__: null,
         privateKey: asymmetricKey(privateKey, alg, extractable, usages),
+        publicKey: asymmetricKey(publicKey, alg, true, usages),
       });
     });
   });

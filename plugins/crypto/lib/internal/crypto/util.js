@@ -54,7 +54,7 @@ function codedError(Base, code, message) {
 
 // A digest result in the caller's output encoding (none or 'buffer': the Buffer itself).
 function encode(buf, encoding) {
-  if (encoding === undefined || encoding === 'buffer') return buf;
+  if (encoding === undefined || encoding === null || encoding === 'buffer') return buf;
   return buf.toString(encoding);
 }
 
