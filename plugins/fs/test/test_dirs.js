@@ -123,6 +123,13 @@ function makeTree(root) {
     assert.strictEqual(err.syscall, 'opendir');
     return true;
   });
+  // The asynchronous forms name the path in the error (opendirSync does not, as in Node).
+  fs.opendir(tmp('nope'), mustCall((err) => {
+    assert.strictEqual(err.code, 'ENOENT');
+    assert.strictEqual(err.path, tmp('nope'));
+    assert.strictEqual(err.message, `ENOENT: no such file or directory, opendir '${tmp('nope')}'`);
+  }));
+  assert.rejects(fsp.opendir(tmp('nope')), { code: 'ENOENT', path: tmp('nope') }).then(mustCall());
   fs.opendir(root, mustCall((err, d) => {
     assert.ifError(err);
     d.read(mustCall((err, e) => {

@@ -163,6 +163,10 @@ assert.throws(() => fs.readFile(file), { code: 'ERR_INVALID_ARG_TYPE' });
   await assert.rejects(fsp.readFile(p, { signal: AbortSignal.abort() }), { name: 'AbortError' });
   await assert.rejects(fsp.writeFile(p, 'x', { signal: AbortSignal.abort() }), { name: 'AbortError' });
   await assert.rejects(fsp.writeFile(p, 5), { code: 'ERR_INVALID_ARG_TYPE' });
+  // fs/promises takes a path or a FileHandle, never a numeric fd (Node 20 rejects it).
+  const rawFd = fs.openSync(p, 'r');
+  await assert.rejects(fsp.readFile(rawFd), { code: 'ERR_INVALID_ARG_TYPE' });
+  fs.closeSync(rawFd);
   // FileHandle
   const fh = await fsp.open(p, 'w+');
   await fh.writeFile('handle data');

@@ -151,7 +151,8 @@ function opendir(path, options, callback) {
   path = getValidatedPath(path);
   options = getOptions(options, { encoding: 'utf8' });
   binding.opendir(path, false, (errno, handle) => {
-    if (errno < 0) return callback(fsError(errno, handle));
+    // Node names the path for asynchronous opendir errors (not for opendirSync's).
+    if (errno < 0) return callback(fsError(errno, handle, path));
     let dir;
     try {
       dir = new Dir(handle, path, options);
@@ -173,7 +174,7 @@ async function opendirPromise(path, options) {
   path = getValidatedPath(path);
   options = getOptions(options, { encoding: 'utf8' });
   const handle = await new Promise((resolve, reject) => {
-    binding.opendir(path, false, (errno, value) => (errno < 0 ? reject(fsError(errno, value)) : resolve(value)));
+    binding.opendir(path, false, (errno, value) => (errno < 0 ? reject(fsError(errno, value, path)) : resolve(value)));
   });
   return new Dir(handle, path, options);
 }

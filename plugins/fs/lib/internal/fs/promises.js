@@ -692,7 +692,7 @@ async function readFile(path, options) {
   options = getOptions(options, { flag: 'r' });
   if (path instanceof FileHandle) return fsCall(readFileHandle, path, options);
   checkAborted(options.signal);
-  const target = typeof path === 'number' ? getValidatedFd(path) : getValidatedPath(path);
+  const target = getValidatedPath(path);
   const flags = stringToFlags(options.flag || 'r');
   const value = await new Promise((resolve, reject) => {
     binding.readFile(target, flags, kReadFileEncodings[options.encoding] || 0, (errno, v) => {
