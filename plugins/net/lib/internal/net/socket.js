@@ -54,6 +54,7 @@ const kSetKeepAlive = Symbol('setKeepAlive');
 const kKeepAliveDelay = Symbol('keepAliveInitialDelay');
 const kConnectAttempts = Symbol('connectAttempts');
 const kBuffer = Symbol('onreadBuffer');
+const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kBufferCb = Symbol('onreadCallback');
 
 let autoSelectFamilyDefault = true;
@@ -192,6 +193,7 @@ function Socket(options) {
   this[kBytesRead] = 0;
   this[kBytesWritten] = 0;
   this[kInflight] = 0;
+  this[kLastWriteQueueSize] = 0;
   this[kBuffer] = null;
   this[kBufferCb] = null;
   const { onread } = options;
@@ -369,7 +371,19 @@ Socket.prototype.setTimeout = function(msecs, callback) {
   return this;
 };
 
+// A socket whose queued writes are still draining is not idle: while libuv's write queue keeps
+// changing between two timer expiries the timeout is pushed back instead of emitted.
 Socket.prototype._onTimeout = function() {
+  const handle = this._handle;
+  const last = this[kLastWriteQueueSize];
+  if (last > 0 && handle) {
+    const size = handle.getWriteQueueSize();
+    if (size !== last) {
+      this[kLastWriteQueueSize] = size;
+      this._unrefTimer();
+      return;
+    }
+  }
   this.emit('timeout');
 };
 
@@ -535,6 +549,7 @@ function dispatchWrite(socket, data, encoding, cb, writev) {
     cb();
   } else {
     socket[kInflight] = bytes;
+    socket[kLastWriteQueueSize] = handle.getWriteQueueSize();
   }
 }
 

@@ -1,0 +1,42 @@
+'use strict';
+// setTimeout measures idleness, not time since the last write() call: a large write draining
+// slowly into a slow reader keeps the socket busy, so no 'timeout' fires until it is written.
+const assert = require('assert');
+const net = require('net');
+const { watchdog, mustCall } = require('./common');
+
+watchdog();
+
+// Far more than the kernel's socket buffers hold, so the write drains for about a second.
+const TOTAL = 32 * 1024 * 1024;
+const server = net.createServer((sock) => {
+  sock.pause();
+  // A slow reader: 256 KiB every 10 ms.
+  const iv = setInterval(() => sock.read(256 * 1024), 10);
+  sock.on('end', () => {
+    clearInterval(iv);
+    sock.end();
+  });
+  sock.on('close', () => clearInterval(iv));
+});
+
+server.listen(0, '127.0.0.1', () => {
+  const c = net.connect(server.address().port, '127.0.0.1');
+  let written = false;
+  let timeoutsWhileWriting = 0;
+  c.on('connect', () => {
+    c.write(Buffer.alloc(TOTAL, 1), mustCall(() => {
+      written = true;
+      c.end();
+    }));
+  });
+  c.setTimeout(100, () => {
+    if (!written) timeoutsWhileWriting++;
+  });
+  c.resume();
+  c.on('close', mustCall(() => {
+    assert.strictEqual(written, true);
+    assert.strictEqual(timeoutsWhileWriting, 0);
+    server.close();
+  }));
+});
