@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Core-library throughput (Buffer encode/decode, stream pipeline): runs each script under nodus,
-# Node 18 (same V8) and Node 20 in one go and prints ops/s per case with the ratios nodus/node.
+# Core-library throughput (Buffer encode/decode, EventEmitter emit, stream pipeline): runs each
+# script under nodus, Node 18 (same V8) and Node 20 in one go and prints ops/s per case with the
+# ratios nodus/node.
 # The runtimes take turns for ROUNDS rounds (default 3) and each case keeps its median, so load
 # that comes and goes on the machine hits all of them alike. BENCH_MS: time per case (300 ms).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-scripts=("$bench_root/bench/buffer_codec.js" "$bench_root/bench/stream_pipeline.js")
+scripts=("$bench_root/bench/buffer_codec.js" "$bench_root/bench/events_emit.js"
+         "$bench_root/bench/stream_pipeline.js")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 names=()
 cmds=()
