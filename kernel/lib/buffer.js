@@ -1274,7 +1274,7 @@ Object.defineProperties(module.exports, {
   },
   resolveObjectURL: {
     __proto__: null, configurable: true, enumerable: true,
-    get() { return lazyBlob().resolveObjectURL; },
+    get() { return require('internal/url').resolveObjectURL; },
   },
 });
 

@@ -148,8 +148,11 @@ class File extends Blob {
   get [Symbol.toStringTag]() { return 'File'; }
 }
 
-function resolveObjectURL() {
-  return undefined;
+// A new Blob over the same bytes and type (what buffer.resolveObjectURL hands out, as Node does).
+function copyBlob(blob) {
+  const copy = new Blob([], { type: blob[kType] });
+  copy[kData] = blob[kData];
+  return copy;
 }
 
-module.exports = { Blob, File, isBlob, resolveObjectURL };
+module.exports = { Blob, File, isBlob, copyBlob };

@@ -351,18 +351,20 @@ function serializeIPv6(address) {
   return `[${out}]`;
 }
 
+// UTS #46 mapping, approximated: compatibility mapping and case folding; ideographic full stops
+// become '.', and soft hyphen and zero-width characters are removed.
+function mapDomain(domain) {
+  if (!/[^\x00-\x7f]/.test(domain)) return domain.toLowerCase();
+  return domain.normalize('NFKC').toLowerCase().replace(/[\u3002\uff0e\uff61]/g, '.')
+    .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '');
+}
+
 let punycode;
 function domainToASCIIInternal(domain, beStrict = false) {
-  // UTS #46 processing, approximated: compatibility mapping and case folding, then punycode
-  // for non-ASCII labels.
-  let mapped = domain;
-  if (/[^\x00-\x7f]/.test(mapped)) {
-    mapped = mapped.normalize('NFKC').toLowerCase().replace(/[\u3002\uff0e\uff61]/g, '.');
-    // Soft hyphen and zero-width characters are removed by the mapping.
-    mapped = mapped.replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '');
-  } else {
-    mapped = mapped.toLowerCase();
-  }
+  // UTS #46 processing, approximated (mapDomain), then punycode for non-ASCII labels.
+  const mapped = mapDomain(domain);
+  // U+FFFD (also what a lone surrogate became) is disallowed by UTS #46.
+  if (mapped.includes('\ufffd')) return kFailure;
   if (punycode === undefined) punycode = require('punycode');
   const labels = mapped.split('.');
   for (let i = 0; i < labels.length; i++) {
@@ -371,6 +373,9 @@ function domainToASCIIInternal(domain, beStrict = false) {
       try {
         const decoded = punycode.decode(label.slice(4));
         if (decoded === '' || !/[^\x00-\x7f]/.test(decoded)) return kFailure;
+        // UTS #46 validity: a decoded label holds only code points the mapping keeps as they are
+        // ('xn--nxasmqhttpuid' decodes to text with U+03D0, which maps to U+03B2).
+        if (mapDomain(decoded) !== decoded) return kFailure;
       } catch {
         return kFailure;
       }
@@ -1421,7 +1426,9 @@ class URL {
   get searchParams() {
     checkURL(this);
     if (this[kSearchParams] === undefined) {
-      const params = new URLSearchParams(this[kRecord].query || '');
+      // The query as it is: the constructor would strip a leading '?' that belongs to it.
+      const params = new URLSearchParams();
+      params[kList] = this[kRecord].query ? parseUrlencoded(this[kRecord].query) : [];
       params[kURL] = this;
       this[kSearchParams] = params;
     }
@@ -1512,10 +1519,11 @@ function blobIdOf(url) {
   return parts[1];
 }
 
-// buffer.resolveObjectURL: the Blob registered for a URL made by URL.createObjectURL.
+// buffer.resolveObjectURL: a Blob over the one registered by URL.createObjectURL, or undefined.
 function resolveObjectURL(url) {
-  const id = blobIdOf(url);
-  return id === undefined ? undefined : blobRegistry.get(id);
+  const id = blobIdOf(`${url}`);
+  const blob = id === undefined ? undefined : blobRegistry.get(id);
+  return blob === undefined ? undefined : require('internal/blob').copyBlob(blob);
 }
 
 // ---- file URLs, http options, domains --------------------------------------------------------
