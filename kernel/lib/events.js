@@ -14,6 +14,7 @@ const {
   validateNumber,
   validateObject,
   validateInteger,
+  validateString,
 } = require('internal/validators');
 
 const kCapture = Symbol('kCapture');
@@ -647,41 +648,70 @@ Object.defineProperty(EventEmitter, 'captureRejections', {
   },
   enumerable: true,
 });
+// An EventEmitter whose listeners run in its own async_hooks resource. Built on first use, so
+// async_hooks (and its context tracking) loads only for programs that ask for it.
+let EventEmitterAsyncResourceClass;
+function lazyEventEmitterAsyncResource() {
+  if (EventEmitterAsyncResourceClass !== undefined) return EventEmitterAsyncResourceClass;
+  const { AsyncResource } = require('async_hooks');
+  const kEventEmitter = Symbol('kEventEmitter');
+  const kAsyncResource = Symbol('kAsyncResource');
+
+  class EventEmitterReferencingAsyncResource extends AsyncResource {
+    constructor(ee, type, options) {
+      super(type, options);
+      this[kEventEmitter] = ee;
+    }
+
+    get eventEmitter() {
+      if (this === null || typeof this !== 'object' || this[kEventEmitter] === undefined) {
+        throw new ERR_INVALID_THIS('EventEmitterReferencingAsyncResource');
+      }
+      return this[kEventEmitter];
+    }
+  }
+
+  function resourceOf(ee) {
+    const resource = ee == null ? undefined : ee[kAsyncResource];
+    if (resource === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+    return resource;
+  }
+
+  class EventEmitterAsyncResource extends EventEmitter {
+    constructor(options = undefined) {
+      let name;
+      if (typeof options === 'string') {
+        name = options;
+        options = undefined;
+      } else {
+        if (new.target === EventEmitterAsyncResource) validateString(options?.name, 'options.name');
+        name = options?.name || new.target.name;
+      }
+      super(options);
+      this[kAsyncResource] = new EventEmitterReferencingAsyncResource(this, name, options);
+    }
+
+    emit(event, ...args) {
+      const resource = resourceOf(this);
+      return resource.runInAsyncScope(EventEmitter.prototype.emit, this, event, ...args);
+    }
+
+    emitDestroy() {
+      resourceOf(this).emitDestroy();
+    }
+
+    get asyncId() { return resourceOf(this).asyncId(); }
+    get triggerAsyncId() { return resourceOf(this).triggerAsyncId(); }
+    get asyncResource() { return resourceOf(this); }
+  }
+  EventEmitterAsyncResourceClass = EventEmitterAsyncResource;
+  return EventEmitterAsyncResource;
+}
 Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  __proto__: null,
   enumerable: true,
   configurable: true,
-  get() {
-    const { AsyncResource } = require('async_hooks');
-    class EventEmitterAsyncResource extends EventEmitter {
-      constructor(options = undefined) {
-        let name;
-        if (typeof options === 'string') {
-          name = options;
-          options = undefined;
-        } else {
-          if (new.target === EventEmitterAsyncResource) {
-            validateObject(options, 'options', { nullable: true });
-          }
-          name = (options && options.name) || new.target.name;
-        }
-        super(options);
-        this.asyncResource = new AsyncResource(name, options);
-      }
-      emit(event, ...args) {
-        if (this === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
-        return this.asyncResource.runInAsyncScope(super.emit, this, event, ...args);
-      }
-      emitDestroy() {
-        this.asyncResource.emitDestroy();
-      }
-      get asyncId() { return this.asyncResource.asyncId(); }
-      get triggerAsyncId() { return this.asyncResource.triggerAsyncId(); }
-    }
-    Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
-      value: EventEmitterAsyncResource, enumerable: true, writable: true, configurable: true,
-    });
-    return EventEmitterAsyncResource;
-  },
+  get: lazyEventEmitterAsyncResource,
 });
 EventEmitter.errorMonitor = kErrorMonitor;
 Object.defineProperty(EventEmitter, 'defaultMaxListeners', {

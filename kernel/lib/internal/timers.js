@@ -6,17 +6,20 @@
 const timersBinding = internalBinding('timers');
 const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = timersBinding;
 const { runNextTicks } = require('internal/process/task_queues');
+const asyncContext = require('internal/async_context');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const asyncIdSymbol = Symbol('asyncId');
 const triggerAsyncIdSymbol = Symbol('triggerId');
+// The async_hooks frame a timer's callback runs in (only while async_hooks tracks; not enumerable,
+// so a Timeout prints as in Node).
+const kAsyncFrame = Symbol('kAsyncFrame');
 
 // [0] immediates queued, [1] ref'd immediates, [2] an outstanding queue exists.
 const immediateInfo = new Uint32Array(3);
 
-let asyncIdCounter = 1;
 let timerListId = Number.MIN_SAFE_INTEGER;
 let nextExpiry = Infinity;
 let refCount = 0;
@@ -93,6 +96,17 @@ class TimersList {
   }
 }
 
+function track(item, type) {
+  const frame = asyncContext.newFrame(item, item[asyncIdSymbol], item[triggerAsyncIdSymbol]);
+  Object.defineProperty(item, kAsyncFrame, { __proto__: null, value: frame, configurable: true });
+  asyncContext.emitInit(item[asyncIdSymbol], type, item[triggerAsyncIdSymbol], item);
+}
+
+// 'destroy' for a tracked timer or immediate that will not run again.
+function untrack(item) {
+  if (item[kAsyncFrame] !== undefined) asyncContext.emitDestroy(item[asyncIdSymbol]);
+}
+
 function incRefCount() { if (refCount++ === 0) toggleTimerRef(true); }
 function decRefCount() { if (--refCount === 0) toggleTimerRef(false); }
 
@@ -117,8 +131,9 @@ class Timeout {
     if (isRefed) incRefCount();
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[asyncIdSymbol] = ++asyncIdCounter;
-    this[triggerAsyncIdSymbol] = 1;
+    this[asyncIdSymbol] = asyncContext.newAsyncId();
+    this[triggerAsyncIdSymbol] = asyncContext.currentFrame().asyncId;
+    if (asyncContext.state.tracking) track(this, 'Timeout');
   }
 
   refresh() {
@@ -183,7 +198,7 @@ function insertGuarded(item, refed, start) {
   const isDestroyed = item._destroyed;
   if (isDestroyed || !item[asyncIdSymbol]) {
     item._destroyed = false;
-    item[asyncIdSymbol] = ++asyncIdCounter;
+    item[asyncIdSymbol] = asyncContext.newAsyncId();
   }
   if (isDestroyed) {
     if (refed) incRefCount();
@@ -199,6 +214,7 @@ function unrefActive(item) { insertGuarded(item, false); }
 function unenroll(item) {
   if (item._destroyed) return;
   item._destroyed = true;
+  untrack(item);
   if (item[kHasPrimitive]) delete knownTimersById[item[asyncIdSymbol]];
   if (item[kRefed]) decRefCount();
   item[kRefed] = null;
@@ -270,16 +286,20 @@ function listOnTimeout(list, now) {
     }
     let start;
     if (timer._repeat) start = getLibuvNow();
+    const frame = timer[kAsyncFrame];
+    const prevFrame = frame === undefined ? undefined : asyncContext.enterFrame(frame);
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else Reflect.apply(timer._onTimeout, timer, args);
     } finally {
+      if (prevFrame !== undefined) asyncContext.leaveFrame(prevFrame);
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
       } else if (!timer._idleNext && !timer._idlePrev && !timer._destroyed) {
         timer._destroyed = true;
+        untrack(timer);
         if (timer[kHasPrimitive]) delete knownTimersById[timer[asyncIdSymbol]];
         if (timer[kRefed]) refCount--;
       }
@@ -322,8 +342,9 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
-    this[asyncIdSymbol] = ++asyncIdCounter;
-    this[triggerAsyncIdSymbol] = 1;
+    this[asyncIdSymbol] = asyncContext.newAsyncId();
+    this[triggerAsyncIdSymbol] = asyncContext.currentFrame().asyncId;
+    if (asyncContext.state.tracking) track(this, 'Immediate');
     this.ref();
     immediateInfo[0]++;
     immediateQueue.append(this);
@@ -369,12 +390,18 @@ function processImmediates() {
     prevImmediate = immediate;
     // If this one throws, the rest of the list runs from the outstanding queue next time.
     outstandingQueue.head = immediate._idleNext;
+    const frame = immediate[kAsyncFrame];
+    const prevFrame = frame === undefined ? undefined : asyncContext.enterFrame(frame);
     try {
       const argv = immediate._argv;
       if (!argv) immediate._onImmediate();
       else immediate._onImmediate(...argv);
     } finally {
       immediate._onImmediate = null;
+      if (prevFrame !== undefined) {
+        asyncContext.leaveFrame(prevFrame);
+        untrack(immediate);
+      }
     }
     immediate = outstandingQueue.head;
   }
@@ -389,6 +416,7 @@ function clearImmediateImpl(immediate) {
   if (immediate[kRefed] && --immediateInfo[1] === 0) toggleImmediateRef(false);
   immediate[kRefed] = null;
   immediate._onImmediate = null;
+  untrack(immediate);
   if (immediate !== outstandingQueue.head) immediateQueue.remove(immediate);
 }
 

@@ -1,6 +1,6 @@
-// Async contexts, napi_make_callback and callback scopes. nodus has no async_hooks, so an async
-// context only records its resource; what matters is that entering JS from native code drains
-// the nextTick and microtask queues when the outermost scope closes.
+// Async contexts, napi_make_callback and callback scopes. nodus reports no native resource to
+// async_hooks, so an async context only records its resource; what matters is that entering JS
+// from native code drains the nextTick and microtask queues when the outermost scope closes.
 #include "napi/napi_env.h"
 
 using nodus::napi::ClearError;

@@ -4,6 +4,7 @@
 // both are empty; then pending promise rejections are processed.
 
 const { runMicrotasks } = internalBinding('process');
+const asyncContext = require('internal/async_context');
 
 // tickInfo is shared with the kernel: [0] ticks queued, [1] rejections pending.
 const tickInfo = new Uint8Array(2);
@@ -61,6 +62,11 @@ function processTicksAndRejections() {
   let tock;
   do {
     while ((tock = queue.shift()) !== null) {
+      const frame = tock.frame;
+      if (frame !== undefined) {
+        runTracked(tock, frame);
+        continue;
+      }
       const callback = tock.callback;
       if (tock.args === undefined) callback();
       else {
@@ -79,6 +85,18 @@ function processTicksAndRejections() {
   setHasRejectionToWarn(false);
 }
 
+// A tick queued while async_hooks tracks: it runs in the frame of the code that queued it.
+function runTracked(tock, frame) {
+  const prev = asyncContext.enterFrame(frame);
+  try {
+    if (tock.args === undefined) tock.callback();
+    else Reflect.apply(tock.callback, undefined, tock.args);
+  } finally {
+    asyncContext.leaveFrame(prev);
+    asyncContext.emitDestroy(frame.asyncId);
+  }
+}
+
 // Between timers and between immediates: run what was queued by the previous callback.
 function runNextTicks() {
   if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks();
@@ -94,7 +112,13 @@ function nextTick(callback, ...args) {
   }
   if (process._exiting) return;
   if (queue.isEmpty()) setHasTickScheduled(true);
-  queue.push({ callback, args: args.length === 0 ? undefined : args });
+  const tock = { callback, args: args.length === 0 ? undefined : args, frame: undefined };
+  if (asyncContext.state.tracking) {
+    const asyncId = asyncContext.newAsyncId();
+    tock.frame = asyncContext.newFrame(tock, asyncId);
+    asyncContext.emitInit(asyncId, 'TickObject', tock.frame.triggerAsyncId, tock);
+  }
+  queue.push(tock);
 }
 
 function queueMicrotask(callback) {
