@@ -35,4 +35,6 @@ module.exports = {
   CountQueuingStrategy: lazy('internal/webstreams', 'CountQueuingStrategy'),
   TextEncoderStream: lazy('internal/webstreams', 'TextEncoderStream'),
   TextDecoderStream: lazy('internal/webstreams', 'TextDecoderStream'),
+  CompressionStream: lazy('internal/webstreams_compression', 'CompressionStream'),
+  DecompressionStream: lazy('internal/webstreams_compression', 'DecompressionStream'),
 };

@@ -1,8 +1,9 @@
 'use strict';
 // WHATWG streams, kept small: ReadableStream (default controller; 'bytes' sources are treated as
 // default ones), WritableStream, TransformStream, the two queuing strategies and the text
-// encoding streams. The algorithms follow the Streams Standard's names so they can be checked
-// against it; BYOB readers are not provided.
+// encoding streams (the compression streams are in internal/webstreams_compression). The
+// algorithms follow the Streams Standard's names so they can be checked against it; BYOB readers
+// are not provided.
 
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
@@ -1345,4 +1346,5 @@ module.exports = {
   TextDecoderStream,
   isReadableStream,
   isWritableStream,
+  inspectAs,
 };

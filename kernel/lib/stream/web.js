@@ -1,8 +1,9 @@
 'use strict';
-// The WHATWG streams API (internal/webstreams); BYOB readers and the compression streams are not
-// provided.
+// The WHATWG streams API (internal/webstreams); BYOB readers are not provided. The compression
+// streams load the zlib plugin when first constructed.
 
 const webstreams = require('internal/webstreams');
+const { CompressionStream, DecompressionStream } = require('internal/webstreams_compression');
 
 module.exports = {
   ReadableStream: webstreams.ReadableStream,
@@ -17,4 +18,6 @@ module.exports = {
   CountQueuingStrategy: webstreams.CountQueuingStrategy,
   TextEncoderStream: webstreams.TextEncoderStream,
   TextDecoderStream: webstreams.TextDecoderStream,
+  CompressionStream,
+  DecompressionStream,
 };
