@@ -2,14 +2,19 @@
 #include <libplatform/libplatform.h>
 #include <v8.h>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "cli/options.h"
 #include "runtime/runtime.h"
 
 int main(int argc, char** argv) {
   argv = uv_setup_args(argc, argv);
+  // As Node: writing to a closed pipe or socket is an EPIPE error on the stream, not death by
+  // signal. Children get the default disposition back (uv_spawn resets signals).
+  std::signal(SIGPIPE, SIG_IGN);
   nodus::cli::ParseResult parsed = nodus::cli::Parse(argc, argv);
   if (parsed.error) {
     std::fprintf(stderr, "%s\n", parsed.error->c_str());
@@ -32,6 +37,19 @@ int main(int argc, char** argv) {
   static const char kDefaultFlags[] = "--harmony-import-assertions";
   v8::V8::SetFlagsFromString(kDefaultFlags, sizeof(kDefaultFlags) - 1);
   for (const std::string& flag : options.v8_flags) v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
+  if (!options.v8_flags_unchecked.empty()) {
+    // V8 removes the flags it knows; whatever is left is a bad option, as in Node.
+    std::vector<char*> args{argv[0]};
+    for (std::string& flag : options.v8_flags_unchecked) args.push_back(flag.data());
+    int count = static_cast<int>(args.size());
+    v8::V8::SetFlagsFromCommandLine(&count, args.data(), true);
+    if (count > 1) {
+      std::fprintf(stderr, "%s: bad option: %s\n", options.argv0.c_str(), args[1]);
+      return 9;
+    }
+    options.v8_flags.insert(options.v8_flags.end(), options.v8_flags_unchecked.begin(),
+                            options.v8_flags_unchecked.end());
+  }
   if (options.mode == nodus::cli::Mode::kV8Options) {
     v8::V8::SetFlagsFromString("--help");
     return 0;
@@ -40,6 +58,8 @@ int main(int argc, char** argv) {
   int code;
   if (options.mode == nodus::cli::Mode::kBuildSnapshot) {
     code = nodus::Runtime::BuildSnapshot(options, options.script);
+  } else if (options.mode == nodus::cli::Mode::kBuildCodeCache) {
+    code = nodus::Runtime::BuildCodeCache(options, options.script);
   } else {
     nodus::Runtime runtime(options);
     runtime.set_platform(platform.get());

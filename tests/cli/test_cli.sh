@@ -37,6 +37,10 @@ expect rejection-nonerror 1 "" "ERR_UNHANDLED_REJECTION" -- -e 'Promise.reject(4
 expect rejection-handled-listener 0 "unhandled late" "" -- -e 'process.on("unhandledRejection", (r) => console.log("unhandled", r)); Promise.reject("late")'
 expect rejection-caught-later 0 "ok" "" -- -e 'const p = Promise.reject(new Error("x")); p.catch(() => console.log("ok"))'
 expect bad-option 9 "" "bad option: --no-such-flag" -- --no-such-flag
+expect bad-option-after-v8-flag 9 "" "bad option: --no-such-flag" -- --stack-trace-limit=3 --no-such-flag -e 0
+# Any flag V8 knows is V8's, as in Node (not only a fixed list).
+expect v8-flag 0 "3" "" -- --stack-trace-limit=3 -e 'function f(n){ if(!n) throw new Error("x"); f(n-1)} try{f(10)}catch(e){console.log(e.stack.split("\n").length-1)}'
+expect v8-flag-bool 0 "ok" "" -- --no-lazy-feedback-allocation -e 'console.log("ok")'
 expect version 0 "v20.18.0" "" -- -v
 expect argv 0 '["a","--b"]' "" -- -e 'console.log(JSON.stringify(process.argv.slice(1)))' a --b
 expect double-dash 0 '["x"]' "" -- -e 'console.log(JSON.stringify(process.argv.slice(1)))' -- x

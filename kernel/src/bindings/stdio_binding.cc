@@ -5,7 +5,6 @@
 // A handle is a JS object with one internal field pointing at its StdioHandle. The StdioHandle
 // keeps the JS object alive (strong Global) until uv_close finishes, so libuv callbacks can always
 // reach `handle.onread` and a write request's `oncomplete`.
-#include <signal.h>
 #include <uv.h>
 
 #include <cstdlib>
@@ -74,8 +73,15 @@ void OnClosed(uv_handle_t* handle) {
   delete sh;
 }
 
+// Runtimes whose cleanup hook closes their handles.
+std::unordered_set<Runtime*>& HookedRuntimes() {
+  static std::unordered_set<Runtime*> set;
+  return set;
+}
+
 void CloseAll(void* arg) {
   auto* rt = static_cast<Runtime*>(arg);
+  HookedRuntimes().erase(rt);
   for (StdioHandle* sh : Handles(rt).open) {
     if (sh->is_tty && sh->raw) uv_tty_reset_mode();
     sh->close_cb.Reset();
@@ -92,6 +98,12 @@ void CloseAll(void* arg) {
 }
 
 v8::Local<v8::String> Str(v8::Isolate* isolate, const char* s) { return OneByte(isolate, s); }
+
+// Once per runtime, at the latest when the first handle is made: the binding object itself may
+// come from a startup snapshot built in another process, where Init ran instead.
+void EnsureCleanupHook(Runtime& rt) {
+  if (HookedRuntimes().insert(&rt).second) rt.AddCleanupHook(CloseAll, &rt);
+}
 
 void ThrowUv(v8::Isolate* isolate, int err, const char* syscall) {
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
@@ -127,6 +139,7 @@ void CreateHandle(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
   Runtime* rt = Runtime::From(ctx);
+  EnsureCleanupHook(*rt);
   const int fd = args[0]->Int32Value(ctx).FromMaybe(-1);
   v8::String::Utf8Value kind(isolate, args[1]);
   const bool readable = args[2]->IsTrue();
@@ -380,13 +393,7 @@ void ReadSync(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
-  // Node ignores SIGPIPE so that writing to a closed pipe is an EPIPE error on the stream rather
-  // than death by signal. The kernel does not do it at startup (yet), so stdio does it here.
-  struct sigaction current {};
-  if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
-    signal(SIGPIPE, SIG_IGN);
-  }
-  rt.AddCleanupHook(CloseAll, &rt);
+  EnsureCleanupHook(rt);
   SetMethod(ctx, target, "guessHandleType", GuessHandleType);
   SetMethod(ctx, target, "createHandle", CreateHandle);
   SetMethod(ctx, target, "writeBuffer", WriteBuffer);

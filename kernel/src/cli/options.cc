@@ -94,12 +94,12 @@ ParseResult Parse(int argc, char** argv) {
       o.mode = Mode::kHelp; return r;
     } else if (name == "--v8-options") {
       o.mode = Mode::kV8Options; return r;
-    } else if (name == "--build-snapshot-to") {
-      // Internal: used by the build to write lib/nodus/snapshot.blob.
+    } else if (name == "--build-snapshot-to" || name == "--build-code-cache-to") {
+      // Internal: used by the build to write lib/nodus/snapshot.blob and builtins.cache.
       if (has_value) o.script = std::string(value);
       else if (auto v = need_value(name)) o.script = *v;
       else return r;
-      o.mode = Mode::kBuildSnapshot;
+      o.mode = name == "--build-snapshot-to" ? Mode::kBuildSnapshot : Mode::kBuildCodeCache;
       return r;
     } else if (name == "--plugins") {
       o.mode = Mode::kListPlugins;  // later options (--plugin swaps) still apply
@@ -122,6 +122,9 @@ ParseResult Parse(int argc, char** argv) {
                name == "--expose-internals" || name == "--experimental-vm-modules" ||
                name == "--no-addons" || name == "--title") {
       // Accepted; the JS side reads process.execArgv where the behaviour is implemented.
+    } else if (StartsWith(name, "--")) {
+      // Possibly one of V8's many flags (--trace-opt...): main asks V8, which rejects unknown ones.
+      o.v8_flags_unchecked.emplace_back(a);
     } else {
       r.error = fmt::format("{}: bad option: {}", o.argv0, a);
       return r;

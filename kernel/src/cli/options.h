@@ -9,7 +9,7 @@
 
 namespace nodus::cli {
 
-enum class Mode { kScript, kEval, kStdin, kRepl, kVersion, kHelp, kV8Options, kListPlugins, kBuildSnapshot };
+enum class Mode { kScript, kEval, kStdin, kRepl, kVersion, kHelp, kV8Options, kListPlugins, kBuildSnapshot, kBuildCodeCache };
 
 struct Options {
   Mode mode = Mode::kRepl;
@@ -20,6 +20,7 @@ struct Options {
   bool check_syntax = false;             // -c
   std::vector<std::string> preload;      // -r
   std::vector<std::string> v8_flags;     // passed to V8
+  std::vector<std::string> v8_flags_unchecked;  // unknown to nodus: V8's if V8 accepts them
   std::vector<std::pair<std::string, std::string>> plugin_overrides;  // --plugin id=path
   std::string input_type;                // --input-type
   std::string exec_path;                 // argv[0] resolved

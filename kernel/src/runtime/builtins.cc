@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "runtime/code_cache.h"
+
 extern "C" const nodus_js_source nodus_kernel_js[];
 
 namespace nodus {
@@ -22,6 +24,8 @@ class StaticOneByteResource : public v8::String::ExternalOneByteStringResource {
 
 }  // namespace
 
+Builtins::~Builtins() = default;
+
 void Builtins::AddTable(const nodus_js_source* table, const std::string& owner) {
   for (const nodus_js_source* s = table; s && s->id; s++) entries_[s->id] = Entry{s, owner};
 }
@@ -41,15 +45,23 @@ std::vector<std::string> Builtins::Ids() const {
 v8::MaybeLocal<v8::Function> CompileFunction(v8::Local<v8::Context> context,
                                              v8::Local<v8::String> source,
                                              v8::Local<v8::String> resource,
-                                             const std::vector<const char*>& params) {
+                                             const std::vector<const char*>& params,
+                                             std::basic_string_view<uint8_t> cache) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::ScriptOrigin origin(isolate, resource);
-  v8::ScriptCompiler::Source src(source, origin);
+  // The Source owns the CachedData, the CodeCache its bytes; V8 itself rejects (and compiles from
+  // source) a cache that does not match.
+  auto* cached = cache.empty() ? nullptr
+                               : new v8::ScriptCompiler::CachedData(cache.data(), static_cast<int>(cache.size()),
+                                                                    v8::ScriptCompiler::CachedData::BufferNotOwned);
+  v8::ScriptCompiler::Source src(source, origin, cached);
+  v8::ScriptCompiler::CompileOptions options = cached ? v8::ScriptCompiler::kConsumeCodeCache
+                                               : v8::ScriptCompiler::kNoCompileOptions;
   std::vector<v8::Local<v8::String>> names;
   names.reserve(params.size());
   for (const char* p : params)
     names.push_back(v8::String::NewFromUtf8(isolate, p, v8::NewStringType::kInternalized).ToLocalChecked());
-  return v8::ScriptCompiler::CompileFunction(context, &src, names.size(), names.data(), 0, nullptr);
+  return v8::ScriptCompiler::CompileFunction(context, &src, names.size(), names.data(), 0, nullptr, options);
 }
 
 v8::MaybeLocal<v8::Function> Builtins::Compile(v8::Local<v8::Context> context,
@@ -75,8 +87,14 @@ v8::MaybeLocal<v8::Function> Builtins::Compile(v8::Local<v8::Context> context,
   // modules get the plugin's private native binding as `binding`.
   std::vector<const char*> params = {"exports", "require", "module", "process", "internalBinding"};
   if (!e->owner.empty()) params.push_back("binding");
+  if (!code_cache_ && !code_cache_path_.empty()) {
+    code_cache_ = std::make_unique<CodeCache>();
+    code_cache_->Load(code_cache_path_);
+  }
+  std::basic_string_view<uint8_t> cache;
+  if (code_cache_) cache = code_cache_->Find(id);
   return CompileFunction(context, source,
-                         v8::String::NewFromUtf8(isolate, resource.c_str()).ToLocalChecked(), params);
+                         v8::String::NewFromUtf8(isolate, resource.c_str()).ToLocalChecked(), params, cache);
 }
 
 const nodus_js_source* KernelSources() { return nodus_kernel_js; }

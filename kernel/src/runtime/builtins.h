@@ -4,6 +4,7 @@
 
 #include <v8.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,8 @@
 #include "nodus/js_source.h"
 
 namespace nodus {
+
+class CodeCache;
 
 class Builtins {
  public:
@@ -26,11 +29,17 @@ class Builtins {
   const Entry* Find(std::string_view id) const;
   std::vector<std::string> Ids() const;
 
-  // Compiles `id` as function(exports, require, module, process, internalBinding, binding).
+  // Compiles `id` as function(exports, require, module, process, internalBinding, binding),
+  // from the code cache when it has the module.
   v8::MaybeLocal<v8::Function> Compile(v8::Local<v8::Context> context, std::string_view id) const;
+  // The code cache file, read on the first compilation that could use it.
+  void SetCodeCachePath(std::string path) { code_cache_path_ = std::move(path); }
+  ~Builtins();
 
  private:
   std::unordered_map<std::string, Entry> entries_;
+  std::string code_cache_path_;
+  mutable std::unique_ptr<CodeCache> code_cache_;
 };
 
 // Compiles a source as a function with the given parameter names (used for builtins and for
@@ -38,6 +47,7 @@ class Builtins {
 v8::MaybeLocal<v8::Function> CompileFunction(v8::Local<v8::Context> context,
                                              v8::Local<v8::String> source,
                                              v8::Local<v8::String> resource,
-                                             const std::vector<const char*>& params);
+                                             const std::vector<const char*>& params,
+                                             std::basic_string_view<uint8_t> cache = {});
 
 }  // namespace nodus

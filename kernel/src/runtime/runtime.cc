@@ -14,6 +14,7 @@
 #include "modules/resolver.h"
 #include "plugins/plugin_host.h"
 #include "runtime/builtins.h"
+#include "runtime/code_cache.h"
 #include "runtime/errors.h"
 #include "inspector/inspector_agent.h"
 
@@ -84,6 +85,9 @@ Runtime::Runtime(const cli::Options& options, v8::SnapshotCreator* creator,
       }
     }
     isolate_ = v8::Isolate::New(params);
+    if (!(no_snapshot && *no_snapshot))
+      builtins_->SetCodeCachePath(modules::PathResolve(modules::PathDirname(options_.exec_path),
+                                                       "../lib/nodus/builtins.cache"));
   }
   isolate_->SetData(0, this);
   isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
@@ -321,6 +325,22 @@ void Runtime::PumpPlatformTasks() {
   // Bounded: tasks posted while pumping wait for the next iteration.
   for (int i = 0; i < 64 && v8::platform::PumpMessageLoop(platform_, isolate_); i++) ran = true;
   if (ran) DrainTicks();
+}
+
+int Runtime::BuildCodeCache(const cli::Options& options, const std::string& path) {
+  Runtime rt(options);
+  rt.builtins_->SetCodeCachePath("");  // compile from source
+  v8::Isolate::Scope isolate_scope(rt.isolate_);
+  v8::HandleScope handle_scope(rt.isolate_);
+  v8::Local<v8::Context> ctx = v8::Context::New(rt.isolate_);
+  ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, &rt);
+  v8::Context::Scope context_scope(ctx);
+  std::string error;
+  if (!CodeCache::Build(*rt.builtins_, ctx, path, &error)) {
+    std::fprintf(stderr, "nodus: %s\n", error.c_str());
+    return 1;
+  }
+  return 0;
 }
 
 int Runtime::SpinLoop() {

@@ -40,6 +40,8 @@ class Runtime {
 
   // Runs the bootstrap once and writes the startup snapshot to `path`. Returns an exit code.
   static int BuildSnapshot(const cli::Options& options, const std::string& path);
+  // Compiles every kernel builtin and writes the code cache to `path`.
+  static int BuildCodeCache(const cli::Options& options, const std::string& path);
 
   // Native callbacks put into V8 objects (FunctionTemplates, interceptors) must be recorded so a
   // snapshot can refer to them; outside snapshot building this does nothing.

@@ -59,6 +59,11 @@ bool Get(const std::vector<char>& in, size_t& pos, T* v) {
 
 }  // namespace
 
+std::string BuildId() {
+  static const std::string id = ExecutableBuildId();
+  return id;
+}
+
 ExternalRefs::ExternalRefs(size_t capacity) : refs_(capacity + 1, 0) {}
 
 void ExternalRefs::Record(const void* fn) {
@@ -76,7 +81,7 @@ bool Write(const std::string& path, const ExternalRefs& refs, const v8::StartupD
            std::string* error) {
   std::string out(kMagic, sizeof(kMagic));
   Put(out, kFormat);
-  std::string id = ExecutableBuildId();
+  std::string id = BuildId();
   Put(out, static_cast<uint32_t>(id.size()));
   out += id;
   Put(out, static_cast<uint32_t>(refs.size()));
@@ -125,7 +130,7 @@ std::optional<Loaded> Read(const std::string& path) {
     return std::nullopt;
   std::string id(in.data() + pos, id_len);
   pos += id_len;
-  if (id.empty() || id != ExecutableBuildId()) return std::nullopt;  // written by another build
+  if (id.empty() || id != BuildId()) return std::nullopt;  // written by another build
   if (!Get(in, pos, &nrefs)) return std::nullopt;
   Loaded loaded;
   loaded.refs.reserve(nrefs + 1);

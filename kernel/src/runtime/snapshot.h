@@ -32,6 +32,9 @@ struct Loaded {
   v8::StartupData startup_data{};
 };
 
+// The GNU build-id of the running executable (what snapshot and code cache files are tied to).
+std::string BuildId();
+
 bool Write(const std::string& path, const ExternalRefs& refs, const v8::StartupData& blob,
            std::string* error);
 // Reads a snapshot written by this very executable; nothing when missing, stale or malformed.
