@@ -80,6 +80,10 @@ function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
       [min, max] = range;
     }
   }
+  if (secureOptions !== undefined && secureOptions !== 0) {
+    validateNumber(secureOptions, 'options.secureOptions');
+    this.context.setOptions(secureOptions);
+  }
   this.context.setProtoRange(min ?? kVersions[defaults.DEFAULT_MIN_VERSION],
                              max ?? kVersions[defaults.DEFAULT_MAX_VERSION]);
 }

@@ -204,8 +204,8 @@ TLSSocket.prototype._onHandshakeDone = function() {
     }
   }
   this._flushPendingWrites();
-  if (!this.destroyed && this.readableFlowing !== false && !this._handle.reading &&
-      this._readableState.length < this.readableHighWaterMark && this.listenerCount('data') > 0) {
+  // Reading starts now, as a net.Socket's does on connect: EOF is seen even with no reader.
+  if (!this.destroyed && this._handle !== null && !this._handle.reading && this.readable) {
     this.read(0);
   }
 };

@@ -311,8 +311,13 @@ napi_value TakeError(napi_env env, napi_callback_info info) {
 napi_value SetVerify(napi_env env, napi_callback_info info) {
   Call call;
   if (!Unwrap(env, info, &call)) return nullptr;
+  // setVerify(requestCert, rejectUnauthorized): a server that requires a certificate fails the
+  // handshake without one; a certificate that does not verify is judged after it, in JS.
   bool request = GetBool(env, call.argv[0]);
-  SSL_set_verify(call.c->ssl, request ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, AlwaysContinue);
+  bool reject = call.argc > 1 && GetBool(env, call.argv[1]);
+  int mode = SSL_VERIFY_NONE;
+  if (request) mode = SSL_VERIFY_PEER | (reject ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
+  SSL_set_verify(call.c->ssl, mode, AlwaysContinue);
   return nullptr;
 }
 

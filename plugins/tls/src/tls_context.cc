@@ -65,8 +65,9 @@ napi_value New(napi_env env, napi_callback_info info) {
   SSL_CTX_set_options(sc->ctx, SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE |
                                    SSL_OP_NO_RENEGOTIATION);
   SSL_CTX_set_mode(sc->ctx, SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-  // Server side session cache (session ids) and client side 'session' callbacks.
-  SSL_CTX_set_session_cache_mode(sc->ctx, SSL_SESS_CACHE_BOTH);
+  // Client side: 'session' callbacks. Server side: resumption by tickets only; like Node, no
+  // internal session-id cache (Node leaves that to 'newSession'/'resumeSession' listeners).
+  SSL_CTX_set_session_cache_mode(sc->ctx, SSL_SESS_CACHE_BOTH | SSL_SESS_CACHE_NO_INTERNAL);
   static const unsigned char kIdContext[] = "nodus";
   SSL_CTX_set_session_id_context(sc->ctx, kIdContext, sizeof(kIdContext) - 1);
   InstallContextCallbacks(sc->ctx);
@@ -281,6 +282,14 @@ napi_value SetTickets(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// setOptions(bits): SSL_OP_* flags (secureOptions), added to the defaults.
+napi_value SetOptions(napi_env env, napi_callback_info info) {
+  Call c;
+  if (!Unwrap(env, info, &c)) return nullptr;
+  SSL_CTX_set_options(c.sc->ctx, static_cast<uint64_t>(GetInt(env, c.argv[0])));
+  return nullptr;
+}
+
 // Whether a key and a certificate that match were given (servers need both).
 napi_value HasCertificate(napi_env env, napi_callback_info info) {
   Call c;
@@ -325,6 +334,7 @@ void RegisterContext(napi_env env, napi_value binding) {
       {"setSessionTimeout", SetSessionTimeout},
       {"setSessionIdContext", SetSessionIdContext},
       {"setTickets", SetTickets},
+      {"setOptions", SetOptions},
       {"hasCertificate", HasCertificate},
       {"getCertificate", GetCertificate},
   };
