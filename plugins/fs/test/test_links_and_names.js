@@ -90,6 +90,8 @@ fs.copyFileSync(tmp('renamed.txt'), tmp('c4'), fs.constants.COPYFILE_FICLONE);
                 { code: 'ERR_FS_CP_EEXIST' });
   assert.throws(() => fs.cpSync(src, path.join(src, 'sub', 'inner'), { recursive: true }),
                 { code: 'ERR_FS_CP_EINVAL' });
+  // Into itself is refused first, even without `recursive` (Node checks the paths before that).
+  assert.throws(() => fs.cpSync(src, path.join(src, 'sub', 'inner')), { code: 'ERR_FS_CP_EINVAL' });
   fs.cpSync(src, tmp('cpfiltered'), { recursive: true, filter: (s) => !s.endsWith('b') });
   assert.ok(!fs.existsSync(tmp('cpfiltered', 'sub', 'b')));
   assert.ok(fs.existsSync(tmp('cpfiltered', 'a')));

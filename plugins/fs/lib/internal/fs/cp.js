@@ -76,15 +76,16 @@ function makeCopier(io) {
       }
     }
     if (srcIsDir) {
-      if (!opts.recursive) {
-        throw cpError(ERR_FS_EISDIR, `Recursive option is required to copy a directory: ${src}`,
-                      src, 21, 'EISDIR');
-      }
+      // Copying into itself is refused before the missing `recursive` is, as in Node.
       const resolvedSrc = pathModule.resolve(src);
       const resolvedDest = pathModule.resolve(dest);
       if (resolvedDest === resolvedSrc || resolvedDest.startsWith(resolvedSrc + pathModule.sep)) {
         throw cpError(ERR_FS_CP_EINVAL, `cannot copy ${src} to a subdirectory of self ${dest}`,
                       dest, 22, 'EINVAL');
+      }
+      if (!opts.recursive) {
+        throw cpError(ERR_FS_EISDIR, `Recursive option is required to copy a directory: ${src}`,
+                      src, 21, 'EISDIR');
       }
       if (!destStat) yield io.mkdir(dest, srcStat.mode & 0o7777);
       for (const name of yield io.readdir(src)) {
