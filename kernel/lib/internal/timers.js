@@ -16,6 +16,8 @@ const triggerAsyncIdSymbol = Symbol('triggerId');
 // The async_hooks frame a timer's callback runs in (only while async_hooks tracks; not enumerable,
 // so a Timeout prints as in Node).
 const kAsyncFrame = Symbol('kAsyncFrame');
+// Symbol.dispose as Node 20 defines it (V8 10.2 has none; internal/bootstrap/node installs it).
+const SymbolDispose = Symbol.for('nodejs.dispose');
 
 // [0] immediates queued, [1] ref'd immediates, [2] an outstanding queue exists.
 const immediateInfo = new Uint32Array(3);
@@ -163,6 +165,10 @@ class Timeout {
   close() {
     clearTimeoutImpl(this);
     return this;
+  }
+
+  [SymbolDispose]() {
+    clearTimeoutImpl(this);
   }
 
   [Symbol.toPrimitive]() {
@@ -364,6 +370,7 @@ class Immediate {
     return this;
   }
   hasRef() { return !!this[kRefed]; }
+  [SymbolDispose]() { clearImmediateImpl(this); }
 }
 
 function processImmediates() {

@@ -2,6 +2,15 @@
 // Turns the kernel's bare `process` object into Node's process and installs the globals.
 // Anything not needed by every program is installed as a lazy getter, so startup stays cheap.
 
+// Node 20 provides Symbol.dispose and Symbol.asyncDispose, which V8 10.2 lacks, as these
+// registered symbols; the library's [Symbol.for('nodejs.dispose')] methods answer to them.
+for (const name of ['dispose', 'asyncDispose']) {
+  if (Symbol[name] === undefined) {
+    Object.defineProperty(Symbol, name, { value: Symbol.for(`nodejs.${name}`), writable: false,
+                                          enumerable: false, configurable: false });
+  }
+}
+
 const EventEmitter = require('events');
 const native = internalBinding('process');
 const taskQueues = require('internal/process/task_queues');
