@@ -1,6 +1,7 @@
 'use strict';
 // Session resumption: the 'session' a first connection receives, passed as `session` to a second
-// one, resumes it (isSessionReused() on both sides) over TLS 1.3 tickets and TLS 1.2 tickets; getSession() and getTLSTicket() give it too; a garbage session is a full handshake.
+// one, resumes it (isSessionReused() on both sides) over TLS 1.3 and TLS 1.2 tickets;
+// getSession() and getTLSTicket() give it too.
 const assert = require('assert');
 const tls = require('tls');
 const { certs, mustCall, deadline } = require('./common');
