@@ -14,28 +14,55 @@ struct napi_callback_info__ {
 };
 
 namespace nodus::napi {
-namespace {
 
 // What a V8 function needs to reach the addon. Its lifetime follows the v8::External that carries
-// it: templates and functions hold the External, and its weak callback frees the bundle.
+// it: templates and functions hold the External, and its weak callback frees the bundle. V8 runs
+// no weak callback when the isolate goes away, so every live bundle is also on its runtime's
+// list (two pointer stores per function made), and the list frees the rest once the runtime's
+// cleanup hooks are over and no JS can call them any more.
 struct CallbackBundle {
   napi_env env;
   napi_callback cb;
   void* data;
   v8::Global<v8::External> handle;
+  CallbackBundle* prev = nullptr;
+  CallbackBundle* next = nullptr;
 
   static void Free(const v8::WeakCallbackInfo<CallbackBundle>& info) {
     CallbackBundle* bundle = info.GetParameter();
-    bundle->handle.Reset();
+    bundle->env->bundles->Unlink(bundle);
     delete bundle;
   }
 };
+
+void BundleList::Link(CallbackBundle* bundle) {
+  bundle->next = head_;
+  if (head_ != nullptr) head_->prev = bundle;
+  head_ = bundle;
+}
+
+void BundleList::Unlink(CallbackBundle* bundle) {
+  if (bundle->prev != nullptr) bundle->prev->next = bundle->next;
+  else head_ = bundle->next;
+  if (bundle->next != nullptr) bundle->next->prev = bundle->prev;
+}
+
+BundleList::~BundleList() {
+  while (head_ != nullptr) {
+    CallbackBundle* bundle = head_;
+    head_ = bundle->next;
+    delete bundle;  // its Global is reset by the destructor, while the isolate still exists
+  }
+}
+
+namespace {
 
 v8::Local<v8::External> NewBundle(napi_env env, napi_callback cb, void* data) {
   auto* bundle = new CallbackBundle{env, cb, data, {}};
   v8::Local<v8::External> external = v8::External::New(env->isolate, bundle);
   bundle->handle.Reset(env->isolate, external);
   bundle->handle.SetWeak(bundle, CallbackBundle::Free, v8::WeakCallbackType::kParameter);
+  env->bundles->Link(bundle);
   return external;
 }
 

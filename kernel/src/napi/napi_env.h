@@ -22,6 +22,23 @@ extern "C" NAPI_EXTERN napi_status NAPI_CDECL node_api_post_finalizer(
 namespace nodus::napi {
 
 class Reference;
+struct CallbackBundle;
+
+// The callback bundles (functions.cc) of one runtime's environments that V8 has not collected.
+// Kept as runtime binding state: it is destroyed after every cleanup hook has run, so no JS can
+// call a function whose bundle it frees.
+class BundleList {
+ public:
+  BundleList() = default;
+  BundleList(const BundleList&) = delete;
+  BundleList& operator=(const BundleList&) = delete;
+  ~BundleList();
+  void Link(CallbackBundle* bundle);
+  void Unlink(CallbackBundle* bundle);
+
+ private:
+  CallbackBundle* head_ = nullptr;
+};
 
 // A finalizer that runs later, on the JS thread, outside GC.
 struct DeferredFinalizer {
@@ -41,6 +58,7 @@ struct napi_env__ {
   v8::Global<v8::Context> context_;
   const int32_t module_api_version;
   const std::string filename;  // file: URL
+  nodus::napi::BundleList* const bundles;  // the runtime's, fetched once
 
   // A strong Global's slot is a valid handle while the Global lives: reading it as a Local
   // avoids a new handle per call (every call that may run JS asks for the context).

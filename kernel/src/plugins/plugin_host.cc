@@ -38,11 +38,9 @@ std::string DescribeOpenFailure(const std::string& file, const char* dl_message)
 
 PluginHost::PluginHost(Runtime& rt) : rt_(rt) {}
 PluginHost::~PluginHost() {
-  // Libraries stay mapped until the process ends: callbacks into them may still be queued.
-  for (auto& [name, p] : loaded_) {
-    p->binding.Reset();
-    if (p->library) (void)p->library.release();
-  }
+  // Libraries stay mapped until the process ends (callbacks into them may still be queued):
+  // they are opened with RTLD_NODELETE, so closing them here frees only our bookkeeping.
+  for (auto& [name, p] : loaded_) p->binding.Reset();
 }
 
 std::string PluginHost::PluginDir() const {
@@ -143,7 +141,9 @@ std::optional<std::string> PluginHost::Load(const PluginInfo& info, std::vector<
 
   auto lib = std::make_unique<boost::dll::shared_library>();
   boost::dll::fs::error_code ec;
-  lib->load(info.file, ec, boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local);
+  lib->load(info.file, ec,
+            boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local |
+                static_cast<boost::dll::load_mode::type>(RTLD_NODELETE));
   if (ec || !lib->is_loaded()) {
     const char* dl = dlerror();
     return fail("ERR_DLOPEN_FAILED", fmt::format("Cannot load plugin '{}' from {}: {}", info.name,

@@ -356,7 +356,12 @@ napi_value TimingSafeEqual(napi_env env, napi_callback_info info) {
 
 napi_value Init(napi_env env, napi_value binding) {
   napi_set_instance_data(
-      env, new Binding, [](napi_env, void* data, void*) { delete static_cast<Binding*>(data); },
+      env, new Binding,
+      [](napi_env env, void* data, void*) {
+        auto* b = static_cast<Binding*>(data);
+        if (b->key_class) napi_delete_reference(env, b->key_class);
+        delete b;
+      },
       nullptr);
   RegisterHash(env, binding);
   RegisterRandom(env, binding);

@@ -26,6 +26,7 @@ struct UvHandleBase {
   bool initialized = true;                      // false until uv_*_init ran: nothing to close
   bool closing = false;
   bool closed = false;
+  bool orphaned = false;  // finalized at environment teardown while still open
 
   bool usable() const { return initialized && !closing; }
 };
@@ -33,12 +34,29 @@ struct UvHandleBase {
 // Throws a libuv error as Node's plain errors look: code 'EINVAL', message 'invalid argument'.
 inline void ThrowUvError(napi_env env, int err) { napi_throw_error(env, uv_err_name(err), uv_strerror(err)); }
 
+// Frees a handle libuv no longer uses, with the references it holds.
+template <typename H>
+void DeleteUvHandle(H* h) {
+  if (h->close_cb) napi_delete_reference(h->env, h->close_cb);
+  if (h->self) napi_delete_reference(h->env, h->self);
+  delete h;
+}
+
 template <typename H>
 void FinalizeUvHandle(napi_env, void* data, void*) {
   auto* h = static_cast<H*>(data);
-  // An open handle is referenced strongly, so it is only collected at environment teardown; the
-  // loop may still point at it then, so it is left for process exit to reclaim.
-  if (h->closed || !h->initialized) delete h;
+  if (h->closed || !h->initialized) {
+    DeleteUvHandle(h);
+    return;
+  }
+  // An open handle is referenced strongly, so it is only collected at environment teardown. Its
+  // callbacks must not reach the environment after that: it is closed here and freed once libuv
+  // lets go of it (or, already closing, freed by OnUvHandleClosed).
+  h->orphaned = true;
+  if (!h->closing) {
+    h->closing = true;
+    uv_close(h->handle(), [](uv_handle_t* handle) { DeleteUvHandle(static_cast<H*>(handle->data)); });
+  }
 }
 
 // Ties `h` to the JS object `self` (napi_wrap) and holds the object strongly.
@@ -56,6 +74,10 @@ void WrapUvHandle(napi_env env, napi_value self, H* h, napi_async_context contex
 template <typename H>
 void OnUvHandleClosed(uv_handle_t* handle) {
   auto* h = static_cast<H*>(handle->data);
+  if (h->orphaned) {  // its environment is gone (FinalizeUvHandle)
+    DeleteUvHandle(h);
+    return;
+  }
   napi_env env = h->env;
   h->closed = true;
   HandleScope scope(env);
