@@ -1,6 +1,7 @@
 'use strict';
 // AsyncLocalStorage: run/exit/enterWith/disable, and the store following the code into timers,
-// immediates, intervals, nextTick, queueMicrotask, promise reactions, await and AsyncResource.
+// immediates, intervals, nextTick, queueMicrotask, promise reactions, await, AsyncResource and
+// the callbacks of fs and dns requests.
 const assert = require('assert');
 const { AsyncLocalStorage, AsyncResource } = require('async_hooks');
 
@@ -28,6 +29,11 @@ als.run('A', () => {
     queueMicrotask(record('microtask', ['A', 'B']));
     Promise.resolve().then(record('then', ['A', 'B']));
     Promise.reject(new Error('x')).catch(record('catch', ['A', 'B']));
+    // Callbacks of native requests run in the context of the call.
+    require('fs').readFile(__filename, record('fs callback', ['A', 'B']));
+    require('fs').stat(__dirname, record('fs stat callback', ['A', 'B']));
+    require('dns').lookup('localhost', record('dns lookup callback', ['A', 'B']));
+    require('fs').promises.readFile(__filename).then(record('fs promise', ['A', 'B']));
     const iv = setInterval(() => {
       record('interval', ['A', 'B'])();
       clearInterval(iv);
@@ -62,7 +68,13 @@ const snapshot = als.run('snap', () => AsyncLocalStorage.snapshot());
 assert.strictEqual(snapshot((x) => `${als.getStore()}${x}`, '!'), 'snap!');
 assert.strictEqual(als.getStore(), undefined);
 
-setTimeout(() => {
+// Checked once every callback above has run (polled, at most 2000 times 5 ms).
+let polls = 0;
+function whenAllSeen(fn) {
+  if (Object.keys(seen).length === Object.keys(expected).length || ++polls > 2000) fn();
+  else setTimeout(whenAllSeen, 5, fn);
+}
+whenAllSeen(() => {
   assert.deepStrictEqual(seen, expected);
   // enterWith: the rest of this callback and what it schedules.
   als.enterWith('entered');
@@ -74,4 +86,4 @@ setTimeout(() => {
     assert.strictEqual(als.run('again', () => als.getStore()), 'again');
     console.log('ok');
   }, 1);
-}, 50);
+});

@@ -4,7 +4,8 @@
 // visible. A timer, immediate, nextTick or AsyncResource made while tracking is on gets a frame
 // holding the stores of the code that made it, and running its callback enters that frame; a
 // promise reaction runs in the frame where it was registered (V8 promise hooks, set only while an
-// AsyncLocalStorage is enabled). Callbacks from native code run in the top-level frame.
+// AsyncLocalStorage is enabled); fs and dns callbacks run in the frame of their call
+// (bindToCurrent). Other callbacks from native code run in the top-level frame.
 // Nothing is tracked until async_hooks is loaded: until then the hot paths test one boolean.
 
 class Frame {
@@ -97,6 +98,22 @@ function leaveFrame(prev) {
   current = prev;
 }
 
+// fn, to run in the frame that is current now: for the callback of a native operation (an fs or
+// dns request), which native code calls later from the top level. Without tracking, fn itself.
+function bindToCurrent(fn) {
+  if (!state.tracking) return fn;
+  const frame = current;
+  return function(...args) {
+    const prev = current;
+    current = frame;
+    try {
+      return Reflect.apply(fn, this, args);
+    } finally {
+      current = prev;
+    }
+  };
+}
+
 // ---- AsyncLocalStorage stores --------------------------------------------------------------------
 
 function withStore(stores, key, value, remove = false) {
@@ -151,6 +168,6 @@ function setPromiseTracking(on) {
 }
 
 module.exports = {
-  state, newAsyncId, currentFrame, newFrame, enterFrame, leaveFrame, emitInit, emitDestroy,
+  state, newAsyncId, currentFrame, newFrame, enterFrame, leaveFrame, emitInit, emitDestroy, bindToCurrent,
   addHooks, removeHooks, withStore, enterStores, restoreFrame, setStores, setPromiseTracking,
 };

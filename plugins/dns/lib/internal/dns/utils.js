@@ -21,6 +21,7 @@ const {
   validateOneOf,
   validateString,
 } = require('internal/validators');
+const { bindToCurrent } = require('internal/async_context');
 
 const { ChannelWrap, constants } = binding;
 const { AI_ADDRCONFIG, AI_ALL, AI_V4MAPPED } = constants;
@@ -95,12 +96,14 @@ function onresolve(err, result, ttls) {
 }
 
 function startQuery(resolver, bindingName, name, ttl, callback) {
+  callback = bindToCurrent(callback);
   const req = { bindingName, hostname: name, ttl, callback, oncomplete: onresolve };
   resolver._handle.query(req, name, queryTypes[bindingName]);
   return req;
 }
 
 function startReverse(resolver, ip, callback) {
+  callback = bindToCurrent(callback);
   const req = { bindingName: 'getHostByAddr', hostname: ip, ttl: false, callback,
     oncomplete: onresolve };
   const err = resolver._handle.getHostByAddr(req, ip);
@@ -253,6 +256,7 @@ function onlookup(err, addresses) {
 
 // Starts getaddrinfo; `callback` gets (err, address, family) or (err, [{address, family}]).
 function startLookup(hostname, opts, callback) {
+  callback = bindToCurrent(callback);
   const req = { callback, family: opts.family, hostname, all: opts.all, oncomplete: onlookup };
   const err = binding.getaddrinfo(req, hostname, opts.family, opts.hints, orderCodes[opts.order]);
   if (err) {
@@ -271,6 +275,7 @@ function onlookupservice(err, hostname, service) {
 }
 
 function startLookupService(address, port, callback) {
+  callback = bindToCurrent(callback);
   const req = { callback, hostname: address, port, oncomplete: onlookupservice };
   const err = binding.getnameinfo(req, address, port);
   if (err) throw new DNSException(err, 'getnameinfo', address);

@@ -25,6 +25,7 @@ const {
   validateObject,
   validateUint32,
 } = require('internal/validators');
+const { bindToCurrent } = require('internal/async_context');
 
 const constants = Object.freeze(Object.assign(Object.create(null), binding.constants));
 const {
@@ -95,9 +96,11 @@ function callPromise(op, args, path, dest, map) {
   });
 }
 
+// A validated callback, run in the async context of the call (AsyncLocalStorage) once
+// async_hooks tracks one.
 function maybeCallback(cb) {
   validateFunction(cb, 'cb');
-  return cb;
+  return bindToCurrent(cb);
 }
 
 function makeAbortError(signal) {
