@@ -78,6 +78,19 @@ for (const [a, b] of pairs) {
   console.log(isDeepStrictEqual(a, b), loose);
 }
 
+// A caller's message heads the diff of the strict comparisons; an empty one counts as none.
+for (const [fn, message] of [
+  [() => assert.strictEqual(1, 2, 'm'), 'm'], [() => assert.strictEqual([1, 2], [1, 3], 'arr'), 'arr'],
+  [() => assert.strictEqual({ a: 1 }, { a: 1 }, 'same shape'), 'same shape'],
+  [() => assert.strictEqual(null, undefined, 5), 5], [() => assert.strictEqual(1, 2, ''), ''],
+  [() => assert.deepStrictEqual({ a: 1 }, { a: 2 }, 'deep'), 'deep'],
+  [() => assert.deepStrictEqual({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }, { a: 1, b: 2, c: 3, d: 4, e: 5, f: 7 }, 'big'), 'big'],
+  [() => assert.strict.equal('a\nb', 'a\nc', 'multi\nline'), 'multi\nline'],
+  [() => assert.notStrictEqual(1, 1, 'not'), 'not'], [() => assert.equal(1, 2, 'loose'), 'loose'],
+]) {
+  try { fn(); } catch (e) { console.log(JSON.stringify(message), JSON.stringify(e.message), e.generatedMessage); }
+}
+
 (async () => {
   await assert.rejects(Promise.reject(new Error('r')), /r/);
   try { await assert.rejects(Promise.resolve(1)); } catch (e) { console.log(e.message); }

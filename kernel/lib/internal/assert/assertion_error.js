@@ -69,7 +69,8 @@ function identicalContext(lines, i, identical, state) {
   return out;
 }
 
-function createErrDiff(actual, expected, operator) {
+// `header` (a caller's message) replaces the operator's first line, as Node 20.20 prints it.
+function createErrDiff(actual, expected, operator, header = undefined) {
   let other = '';
   let res = '';
   let end = '';
@@ -97,7 +98,7 @@ function createErrDiff(actual, expected, operator) {
       if ((typeof actual !== 'object' || actual === null) &&
           (typeof expected !== 'object' || expected === null) &&
           (actual !== 0 || expected !== 0)) {
-        return `${kReadableOperator[operator]}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
+        return `${header ?? kReadableOperator[operator]}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
     } else if (operator !== 'strictEqualObject') {
       const stderr = process.stderr;
@@ -147,7 +148,7 @@ function createErrDiff(actual, expected, operator) {
   }
 
   let identical = 0;
-  const msg = kReadableOperator[operator] + `\n${green}+ actual${white} ${red}- expected${white}`;
+  const msg = (header ?? kReadableOperator[operator]) + `\n${green}+ actual${white} ${red}- expected${white}`;
   const skippedMsg = ` ${blue}...${white} Lines skipped`;
 
   let lines = actualLines;
@@ -229,7 +230,10 @@ class AssertionError extends Error {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
 
-    if (message != null) {
+    // The strict comparisons show their diff under a caller's message too (an empty one counts
+    // as none).
+    const strictDiff = operator === 'deepStrictEqual' || operator === 'strictEqual';
+    if (message != null && !strictDiff) {
       super(String(message));
     } else {
       const stderr = process.stderr;
@@ -253,8 +257,9 @@ class AssertionError extends Error {
         expected = copyError(expected);
       }
 
-      if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
-        super(createErrDiff(actual, expected, operator));
+      if (strictDiff) {
+        super(createErrDiff(actual, expected, operator,
+                            message == null || message === '' ? undefined : String(message)));
       } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
         let base = kReadableOperator[operator];
         const res = inspectValue(actual).split('\n');
