@@ -36,3 +36,9 @@ process.on('warning', (w) => console.log('warning', w.name, w.message, w.code));
 process.emitWarning('careful', 'CustomWarning', 'CODE1');
 process.emitWarning('old api', { type: 'DeprecationWarning', code: 'DEP0XXX' });
 try { process.nextTick(42); } catch (e) { console.log(e.code); }
+// System errors: chdir names both directories, kill uses the short 'kill ESRCH' form.
+try { process.chdir('/nonexistent-nodus-dir'); } catch (e) {
+  console.log(e.message.replace(process.cwd(), '<cwd>'), e.code, e.errno, e.syscall, e.path === process.cwd(), e.dest);
+}
+try { process.kill(2147483647, 0); } catch (e) { console.log(e.message, e.code, e.errno, e.syscall, Object.keys(e)); }
+console.log(process.emitWarning.length, process.emitWarning.name);

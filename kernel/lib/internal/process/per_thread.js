@@ -90,10 +90,8 @@ function setup(process, native) {
     lazyValidators().validateString(directory, 'directory');
     const err = native.chdir(directory);
     if (err < 0) {
-      const e = uvError(err, 'chdir', directory);
-      e.message = `${e.message.split(',')[0]}, chdir ${process.cwd()} -> '${directory}'`;
-      e.dest = directory;
-      throw e;
+      // Node names both directories: path is where the process stays, dest where it was sent.
+      throw lazyErrors().uvException({ errno: err, syscall: 'chdir', path: process.cwd(), dest: directory });
     }
   });
   define('umask', function umask(mask) {
@@ -175,7 +173,8 @@ function setup(process, native) {
       throw new ERR_INVALID_ARG_TYPE('signal', ['string', 'number'], sig);
     }
     const err = native.kill(pid, signal);
-    if (err) throw uvError(err, 'kill');
+    // 'kill ESRCH', the short form Node uses here.
+    if (err) throw lazyErrors().errnoException(err, 'kill');
     return true;
   });
 
@@ -198,8 +197,8 @@ function setup(process, native) {
   define('getegid', () => native.getIds()[3]);
   define('getgroups', native.getGroups);
 
-  define('emitWarning', function emitWarning(...args) {
-    return require('internal/process/warning').emitWarning(...args);
+  define('emitWarning', function emitWarning(warning, type, code, ctor) {
+    return Reflect.apply(require('internal/process/warning').emitWarning, this, arguments);
   });
 
   const execution = require('internal/process/execution');
