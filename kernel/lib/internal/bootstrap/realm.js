@@ -31,7 +31,16 @@ const nodeBuiltinIds = new Set(['assert', 'assert/strict', 'async_hooks', 'buffe
   'module', 'net', 'os', 'path', 'path/posix', 'path/win32', 'perf_hooks', 'process', 'punycode',
   'querystring', 'readline', 'readline/promises', 'repl', 'stream', 'stream/consumers',
   'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tls',
-  'trace_events', 'tty', 'url', 'util', 'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib']);
+  'trace_events', 'tty', 'url', 'util', 'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
+  '_http_agent', '_http_client', '_http_common', '_http_incoming', '_http_outgoing', '_http_server',
+  '_tls_common', '_tls_wrap']);
+
+// The plugin that provides a Node builtin id: its first path segment, except for the legacy
+// underscore ids (_http_client is the http plugin's, _tls_wrap the tls plugin's).
+function pluginOf(id) {
+  const m = /^_(http|tls)_/.exec(id);
+  return m ? m[1] : id.split('/')[0];
+}
 
 let manifestIds = null;
 function pluginModuleIds() {
@@ -69,7 +78,7 @@ class BuiltinModule {
   // A Node builtin whose plugin is absent from this runtime: the error to throw, or null.
   static missingPluginError(id) {
     if (!nodeBuiltinIds.has(id) || BuiltinModule.exists(id)) return null;
-    const plugin = id.split('/')[0];
+    const plugin = pluginOf(id);
     const err = new Error(`No such built-in module: ${id}. It is provided by the '${plugin}' plugin, ` +
       `which is not in this runtime (${pluginsBinding.manifestPath()})`);
     err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
