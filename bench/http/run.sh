@@ -4,7 +4,8 @@
 # ratios nodus / node, plus the server's CPU time per request (user+sys from /proc, steadier than
 # req/s on a busy machine). DURATION, CONNECTIONS and ROUNDS override the defaults (10s, 50, 1);
 # with ROUNDS > 1 the runtimes alternate and the median of the rounds is reported.
-# Needs wrk (tools/bootstrap_bench.sh installs it; Node 18 too).
+# Needs wrk (tools/bootstrap_bench.sh installs it; Node 18 too). SERVER, URL and WRK_HEADER (one
+# extra request header) let bench/https/run.sh drive its own server through this script.
 set -euo pipefail
 source "$(dirname "$0")/../common.sh"
 command -v wrk >/dev/null || { echo "wrk not found: run tools/bootstrap_bench.sh" >&2; exit 1; }
@@ -12,7 +13,10 @@ duration=${DURATION:-10s}
 conns=${CONNECTIONS:-50}
 rounds=${ROUNDS:-1}
 port=${PORT:-18080}
-server="$bench_root/bench/http/hello.js"
+server=${SERVER:-"$bench_root/bench/http/hello.js"}
+url=${URL:-"http://127.0.0.1:$port/"}
+extra=()
+[ -n "${WRK_HEADER:-}" ] && extra=(-H "$WRK_HEADER")
 tmp=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
@@ -26,7 +30,7 @@ run_one() {  # name cmd round
   grep -q ready "$tmp/server.out" || { echo "$name: server did not start" >&2; cat "$tmp/server.out" >&2; exit 1; }
   local cpu0 cpu1
   cpu0=$(awk '{print $14 + $15}' /proc/$pid/stat)
-  wrk -t1 -c"$conns" -d"$duration" --latency "http://127.0.0.1:$port/" > "$tmp/$name.$round.wrk"
+  wrk -t1 -c"$conns" -d"$duration" --latency "${extra[@]}" "$url" > "$tmp/$name.$round.wrk"
   cpu1=$(awk '{print $14 + $15}' /proc/$pid/stat)
   echo $((cpu1 - cpu0)) > "$tmp/$name.$round.cpu"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

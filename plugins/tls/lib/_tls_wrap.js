@@ -531,6 +531,9 @@ function tlsConnectionListener(rawSocket) {
     SNICallback: sni,
     allowHalfOpen: options.allowHalfOpen,
   });
+  // As in Node, a server's sockets always have an 'error' listener: errors before
+  // 'secureConnection' go to 'tlsClientError', later ones to the user's listeners if any.
+  socket.on('error', onServerSocketError);
   if (this.handshakeTimeout > 0) {
     const timer = setTimeout(() => {
       socket[kHandshakeTimer] = null;
@@ -540,6 +543,13 @@ function tlsConnectionListener(rawSocket) {
     socket[kHandshakeTimer] = timer;
   }
   socket._start();
+}
+
+function onServerSocketError(err) {
+  if (!this._controlReleased && !this[kErrorEmitted]) {
+    this[kErrorEmitted] = true;
+    if (this.server) this.server.emit('tlsClientError', err, this);
+  }
 }
 
 // ---- tls.connect --------------------------------------------------------------------------

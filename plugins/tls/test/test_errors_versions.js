@@ -67,6 +67,14 @@ async function main() {
   assert.match(err.message, /error:0A00009C:SSL routines:[a-z0-9_]*:http request/);
   assert.ok(sock instanceof tls.TLSSocket);
 
+  // A client that connects and leaves before the handshake (as wrk's first probe does): the
+  // server reports it as a 'tlsClientError' and goes on (no 'error' thrown).
+  const lost = new Promise((resolve) => server.once('tlsClientError', (e) => resolve(e)));
+  const probe = net.connect(server.address().port, '127.0.0.1', () => probe.end());
+  probe.on('error', () => {});
+  const lostErr = await lost;
+  assert.strictEqual(lostErr.code, 'ECONNRESET');
+
   // keylog on both sides.
   const serverLines = [];
   server.on('keylog', (line, s) => {
