@@ -13,7 +13,7 @@ const {
     ERR_ZLIB_INITIALIZATION_FAILED,
   },
 } = require('internal/errors');
-const { validateFunction, validateNumber, validateObject } = require('internal/validators');
+const { validateFunction, validateNumber } = require('internal/validators');
 
 const constants = require('internal/zlib/constants')(binding.ZLIB_VERNUM);
 const {
@@ -22,7 +22,7 @@ const {
   Z_MIN_MEMLEVEL, Z_MAX_MEMLEVEL, Z_DEFAULT_CHUNK, Z_DEFAULT_COMPRESSION,
   Z_DEFAULT_STRATEGY, Z_DEFAULT_WINDOWBITS, Z_DEFAULT_MEMLEVEL, Z_FIXED,
   DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, INFLATERAW, UNZIP, BROTLI_DECODE, BROTLI_ENCODE,
-  BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_FLUSH, BROTLI_OPERATION_FINISH,
+  BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_FLUSH, BROTLI_OPERATION_FINISH, BROTLI_OPERATION_EMIT_METADATA,
 } = constants;
 
 const kMaxLength = require('buffer').kMaxLength;
@@ -76,7 +76,8 @@ for (let i = 0; i <= 5; i++) {
   kFlushBuffers.push(b);
 }
 
-function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
+// `maxFlush` bounds the flush options: Z_BLOCK for zlib, BROTLI_OPERATION_EMIT_METADATA for brotli.
+function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush, maxFlush }) {
   let chunkSize = Z_DEFAULT_CHUNK;
   let maxOutputLength = kMaxLength;
   if (opts) {
@@ -86,8 +87,8 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
     } else if (chunkSize < Z_MIN_CHUNK) {
       throw new ERR_OUT_OF_RANGE('options.chunkSize', `>= ${Z_MIN_CHUNK}`, chunkSize);
     }
-    flush = checkRangesOrGetDefault(opts.flush, 'options.flush', Z_NO_FLUSH, Z_BLOCK, flush);
-    finishFlush = checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush', Z_NO_FLUSH, Z_BLOCK,
+    flush = checkRangesOrGetDefault(opts.flush, 'options.flush', Z_NO_FLUSH, maxFlush, flush);
+    finishFlush = checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush', Z_NO_FLUSH, maxFlush,
                                           finishFlush);
     maxOutputLength = checkRangesOrGetDefault(opts.maxOutputLength, 'options.maxOutputLength', 1,
                                               kMaxLength, kMaxLength);
@@ -214,8 +215,10 @@ function Zlib(opts, mode) {
       windowBits = 0;
     } else {
       windowBits = checkRangesOrGetDefault(opts.windowBits, 'options.windowBits',
-                                           mode === GZIP || mode === DEFLATERAW ? 9 : Z_MIN_WINDOWBITS,
+                                           mode === GZIP ? 9 : Z_MIN_WINDOWBITS,
                                            Z_MAX_WINDOWBITS, Z_DEFAULT_WINDOWBITS);
+      // zlib refuses a 256-byte window for raw deflate; Node quietly uses 512 bytes instead.
+      if (mode === DEFLATERAW && windowBits === 8) windowBits = 9;
     }
     level = checkRangesOrGetDefault(opts.level, 'options.level', Z_MIN_LEVEL, Z_MAX_LEVEL,
                                     Z_DEFAULT_COMPRESSION);
@@ -235,7 +238,7 @@ function Zlib(opts, mode) {
   this._level = level;
   this._strategy = strategy;
   ZlibBase.call(this, opts, mode, handle, {
-    flush: Z_NO_FLUSH, finishFlush: Z_FINISH, fullFlush: Z_FULL_FLUSH,
+    flush: Z_NO_FLUSH, finishFlush: Z_FINISH, fullFlush: Z_FULL_FLUSH, maxFlush: Z_BLOCK,
   });
 }
 Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
@@ -265,12 +268,12 @@ Zlib.prototype.params = function params(level, strategy, callback) {
 function Brotli(opts, mode) {
   const pairs = [];
   if (opts && opts.params) {
-    validateObject(opts.params, 'options.params');
+    // Like Node, anything without own keys (a number...) sets no parameter.
     for (const key of Object.keys(opts.params)) {
       const id = +key;
       const value = opts.params[key];
       if (Number.isNaN(id) || id < 0 || id > 9 || (id | 0) !== id) {
-        const err = new RangeError(`Initialization failed: "${key}" is not a valid Brotli parameter`);
+        const err = new RangeError(`${key} is not a valid Brotli parameter`);
         err.code = 'ERR_BROTLI_INVALID_PARAM';
         throw err;
       }
@@ -285,7 +288,7 @@ function Brotli(opts, mode) {
   if (err) throw new ERR_ZLIB_INITIALIZATION_FAILED();
   ZlibBase.call(this, opts, mode, handle, {
     flush: BROTLI_OPERATION_PROCESS, finishFlush: BROTLI_OPERATION_FINISH,
-    fullFlush: BROTLI_OPERATION_FLUSH,
+    fullFlush: BROTLI_OPERATION_FLUSH, maxFlush: BROTLI_OPERATION_EMIT_METADATA,
   });
 }
 Object.setPrototypeOf(Brotli.prototype, ZlibBase.prototype);

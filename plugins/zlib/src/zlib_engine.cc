@@ -305,7 +305,9 @@ class BrotliDecoder : public Engine {
         std::string name = std::string("ERR_") + BrotliErrorName(code);
         return Fail(err, "Decompression failed", static_cast<int>(code), name.c_str());
       }
-      if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
+      // Brotli can answer "needs more input" while decoded bytes still wait in its ring buffer
+      // (an unfinished, flushed stream): drain them before asking for input.
+      if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT || BrotliDecoderHasMoreOutput(st_)) continue;
       if (r == BROTLI_DECODER_RESULT_SUCCESS) {
         ended_ = true;
         break;
