@@ -261,7 +261,9 @@ function createWritableStdioStream(fd) {
 
 class StdinStream extends Readable {
   constructor(fd, type) {
-    super({ highWaterMark: 64 * 1024 });
+    // A terminal is not read ahead (high-water mark 0, as Node's tty.ReadStream): once paused,
+    // even from a 'data' listener, it stops reading, so a program that paused it can exit.
+    super({ highWaterMark: type === 'TTY' ? 0 : 64 * 1024 });
     this.fd = fd;
     this._type = type;
     this._handle = null;

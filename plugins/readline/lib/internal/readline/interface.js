@@ -299,7 +299,9 @@ class Interface extends EventEmitter {
     this._onLine(line);
   }
 
-  _complete() {
+  // afterTab: the previous key was Tab too. As in Node, candidates are listed only then, so one
+  // Tab never floods the screen.
+  _complete(afterTab) {
     if (!this.completer) return this._insert('\t');
     const lineUpToCursor = this.line.slice(0, this.cursor);
     const done = (err, result) => {
@@ -318,6 +320,7 @@ class Interface extends EventEmitter {
         this._insert(prefix.slice(sub.length));
         return;
       }
+      if (!afterTab) return;
       this._writeOut(`\r\n${unique.join('  ')}\r\n`);
       this._prevCursorRow = 0;
       this._refreshLine();
@@ -332,6 +335,8 @@ class Interface extends EventEmitter {
   }
 
   _ttyWrite(s, key) {
+    const afterTab = this._lastKeyWasTab === true;
+    this._lastKeyWasTab = key.name === 'tab' && !key.ctrl && !key.meta && !key.shift;
     if (key.ctrl && key.shift) return;
     if (key.ctrl) {
       switch (key.name) {
@@ -416,7 +421,7 @@ class Interface extends EventEmitter {
       case 'end': this.cursor = this.line.length; return this._refreshLine();
       case 'up': return this._historyMove(1);
       case 'down': return this._historyMove(-1);
-      case 'tab': return this._complete();
+      case 'tab': return this._complete(afterTab);
       default:
         if (typeof s === 'string' && s.length > 0) {
           // Pasted text may hold several lines.
