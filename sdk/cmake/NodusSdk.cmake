@@ -10,7 +10,8 @@
 #   A plugin: libnodus_NAME.so carrying its binding and its JS, exporting only the entry symbol,
 #   plus NAME.plugin.json (its manifest entry) beside it. With ALTERNATIVE, the plugin is a second
 #   implementation of modules another plugin provides: it is built but left out of the generated
-#   manifest, and chosen at run time with --plugin / NODUS_PLUGIN_<NAME>.
+#   manifest, and chosen at run time with --plugin / NODUS_PLUGIN_<NAME>. In the nodus source
+#   tree, the plugins named by DEPENDS are added too when the build's list leaves them out.
 # nodus_embed_js(OUT file.cc SYMBOL c_name BASE dir FILES js...)
 #   Embeds JS files as a nodus_js_source table (module id = path below BASE without ".js").
 
@@ -96,6 +97,20 @@ function(nodus_add_plugin name)
     set_property(GLOBAL APPEND PROPERTY NODUS_MANIFEST_ENTRIES "${entry}")
   endif()
   file(WRITE "${A_OUTPUT_DIR}/${name}.plugin.json" "${entry}\n")
+
+  # In the source tree a plugin brings the plugins it depends on: -DNODUS_PLUGINS="fs;http" builds
+  # net too. Those the list names itself are left to the top-level file, which adds them in turn.
+  set_property(GLOBAL APPEND PROPERTY NODUS_ADDED_PLUGINS ${name})
+  if(NODUS_SOURCE_ROOT)
+    foreach(dep ${A_DEPENDS})
+      get_property(added GLOBAL PROPERTY NODUS_ADDED_PLUGINS)
+      if(NOT dep IN_LIST added AND NOT dep IN_LIST NODUS_PLUGINS
+         AND EXISTS "${NODUS_SOURCE_ROOT}/plugins/${dep}/CMakeLists.txt")
+        message(STATUS "plugin '${dep}' added: '${name}' depends on it")
+        add_subdirectory("${NODUS_SOURCE_ROOT}/plugins/${dep}" "${CMAKE_BINARY_DIR}/plugins/${dep}")
+      endif()
+    endforeach()
+  endif()
 endfunction()
 
 # Writes a plugins.json listing every plugin added so far (the in-tree runtime's manifest).
