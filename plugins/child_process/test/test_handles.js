@@ -1,6 +1,6 @@
 'use strict';
 // Sending handles over the IPC channel: a listening net.Server the child then serves from, and an
-// accepted net.Socket the child answers on.
+// accepted net.Socket the child answers on, with and without keepOpen.
 const assert = require('assert');
 const cp = require('child_process');
 const net = require('net');
@@ -49,6 +49,26 @@ test('an accepted net.Socket sent to the child is answered there', async () => {
   const line = fetchLine(server.address().port);
   assert.strictEqual(await nextMessage(child), 'got socket');
   assert.strictEqual(await line, `socket handled by child ${child.pid}\n`);
+  server.close();
+  child.send('bye');
+  await new Promise((resolve) => child.on('exit', resolve));
+});
+
+test('keepOpen: a sent socket stays usable in the sender', async () => {
+  const child = cp.fork(fixture);
+  assert.strictEqual(await nextMessage(child), 'ready');
+  let kept;
+  const server = net.createServer({ pauseOnConnect: true }, (socket) => {
+    kept = socket;
+    child.send('socket-shared', socket, { keepOpen: true });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const lines = fetchLine(server.address().port);
+  assert.strictEqual(await nextMessage(child), 'wrote');
+  assert.strictEqual(kept.destroyed, false);
+  kept.end('parent\n');
+  assert.strictEqual(await lines, `child ${child.pid}\nparent\n`);
+
   server.close();
   child.send('bye');
   await new Promise((resolve) => child.on('exit', resolve));

@@ -149,6 +149,18 @@ test('stdio: ignore, inherit, numbers and extra pipes', async () => {
   assert.throws(() => cp.spawn('/bin/true', { stdio: ['ipc', 'ipc'] }), { code: 'ERR_IPC_ONE_PIPE' });
 });
 
+test("'overlapped' stdio is a pipe (it only differs on Windows)", async () => {
+  const child = cp.spawn('/bin/sh', ['-c', 'read x; echo "got $x"; echo err >&2'],
+    { stdio: ['overlapped', 'overlapped', 'overlapped'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { err += d; });
+  child.stdin.end('line\n');
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.deepStrictEqual([code, out, err], [0, 'got line\n', 'err\n']);
+});
+
 test('detached children run in their own process group', async () => {
   const r = await run(cp.spawn('/bin/sh', ['-c', 'ps -o pgid= -p $$; echo $$'], { detached: true }));
   const [pgid, pid] = r.stdout.trim().split(/\s+/);
