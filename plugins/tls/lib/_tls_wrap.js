@@ -333,12 +333,8 @@ TLSSocket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   }
   this[kTLSBytesWritten] += bytes;
   this._unrefTimer();
-  const transport = handle.transport;
-  if (out === undefined || transport.write(out)) {
-    cb();
-  } else {
-    transport.once('drain', () => cb());
-  }
+  if (out === undefined) cb();
+  else handle.send(out, cb);
 };
 
 TLSSocket.prototype._final = function(cb) {

@@ -11,6 +11,7 @@
 // (net's takeover contract), skipping its stream; from any other Duplex, from 'data' events.
 
 const { Buffer } = require('buffer');
+const { errnoException } = require('internal/errors');
 
 const kHandshakeDone = 1;
 const kOutput = 2;
@@ -131,9 +132,39 @@ class TLSHandle {
   // Sends the ciphertext OpenSSL produced.
   flush() {
     const out = this.conn.takeOutput();
-    if (out !== undefined && !this.transport.destroyed && !this.transport.writableEnded) {
-      this.transport.write(out);
+    if (out !== undefined) this.send(out, null);
+  }
+
+  // Writes ciphertext to the transport; cb(err) once it took the bytes (null: no callback).
+  // Through the native handle directly when nothing waits in the transport's own stream buffer
+  // (net's handle contract: a write that did not finish at once leaves bytes in the libuv queue
+  // and reports through req.oncomplete); otherwise, and for other Duplexes, through write().
+  send(out, cb) {
+    const t = this.transport;
+    if (t.destroyed || t.writableEnded) {
+      if (cb !== null) cb(null);
+      return;
     }
+    const h = this.native;
+    if (h !== null && t._handle === h && t.writableLength === 0 && !t.writableCorked) {
+      const req = { oncomplete: null };
+      const err = h.writeBuffer(req, out);
+      if (err !== 0) {
+        t.destroy(errnoException(err, 'write'));
+        if (cb !== null) cb(null);
+        return;
+      }
+      if (cb === null) return;
+      if (h.getWriteQueueSize() === 0) {
+        cb(null);
+      } else {
+        req.oncomplete = (status) => cb(status < 0 ? errnoException(status, 'write') : null);
+      }
+      return;
+    }
+    if (cb === null) t.write(out);
+    else if (t.write(out)) cb(null);
+    else t.once('drain', () => cb(null));
   }
 
   passEOF() {
