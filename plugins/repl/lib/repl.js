@@ -25,6 +25,9 @@ function runScript(code) {
 
 // Evaluates like Node's default REPL eval: `{...}` is an object literal, top-level await works.
 function defaultEval(code, context, file, cb) {
+  // REPL_MODE_STRICT: every input is a strict-mode script (same line, so positions hold).
+  const strict = this instanceof REPLServer && this.replMode === REPL_MODE_STRICT;
+  const run = strict ? (src) => runScript(`'use strict';${src}`) : runScript;
   const trimmed = code.trim();
   let wrapped = null;
   if (/^\{/.test(trimmed) && !/;\s*$/.test(trimmed)) wrapped = `(${trimmed}\n)`;
@@ -32,13 +35,13 @@ function defaultEval(code, context, file, cb) {
   try {
     if (wrapped !== null) {
       try {
-        result = runScript(wrapped);
+        result = run(wrapped);
       } catch (e) {
         if (!(e instanceof SyntaxError)) throw e;
-        result = runScript(code);
+        result = run(code);
       }
     } else {
-      result = runScript(code);
+      result = run(code);
     }
   } catch (err) {
     if (err instanceof SyntaxError && /await is only valid/.test(err.message)) {
@@ -216,7 +219,7 @@ class REPLServer extends Interface {
       help: 'Save all evaluated commands in this REPL session to a file',
       action(file) {
         try {
-          fs.writeFileSync(file, `${this.lines.join('\n')}\n`);
+          fs.writeFileSync(file, this.lines.join('\n'));  // no final newline, as Node writes it
           this._output(`Session saved to: ${file}\n`);
         } catch {
           this._output(`Failed to save: ${file}\n`);
@@ -311,16 +314,20 @@ class REPLServer extends Interface {
       return;
     }
     const trimmed = line.trim();
-    if (!this.bufferedCommand && trimmed.startsWith('.') && !/^\.\d/.test(trimmed)) {
+    // A command works in the middle of a multi-line input too (.break leaves it); an unknown
+    // keyword there is code (`arr` then `.map(f)`), and an error only on a fresh line.
+    if (trimmed.startsWith('.') && !trimmed.startsWith('..') && !/^\.\d/.test(trimmed)) {
       const m = /^\.([^\s]+)\s*(.*)$/.exec(trimmed);
       const cmd = m && this.commands[m[1]];
       if (cmd) {
         cmd.action.call(this, m[2]);
         return;
       }
-      this._output('Invalid REPL keyword\n');
-      this.displayPrompt();
-      return;
+      if (!this.bufferedCommand) {
+        this._output('Invalid REPL keyword\n');
+        this.displayPrompt();
+        return;
+      }
     }
     const code = `${this.bufferedCommand}${line}\n`;
     if (!this.bufferedCommand && trimmed === '') {
