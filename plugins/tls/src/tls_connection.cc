@@ -82,14 +82,21 @@ int ClientHello(SSL* ssl, int* al, void*) {
   return SSL_CLIENT_HELLO_RETRY;
 }
 
+// A session as DER.
+std::vector<uint8_t> SessionBytes(SSL_SESSION* sess) {
+  int len = i2d_SSL_SESSION(sess, nullptr);
+  if (len <= 0) return {};
+  std::vector<uint8_t> der(len);
+  unsigned char* p = der.data();
+  i2d_SSL_SESSION(sess, &p);
+  return der;
+}
+
 int NewSession(SSL* ssl, SSL_SESSION* sess) {
   Connection* c = Of(ssl);
   if (c == nullptr || c->server) return 0;
-  int len = i2d_SSL_SESSION(sess, nullptr);
-  if (len <= 0) return 0;
-  c->session.resize(len);
-  unsigned char* p = c->session.data();
-  i2d_SSL_SESSION(sess, &p);
+  c->session = SessionBytes(sess);
+  if (c->session.empty()) return 0;
   c->has_session = true;
   c->flags |= kSession;
   return 0;  // we did not keep a reference to `sess`
@@ -131,6 +138,16 @@ void Publish(napi_env env, Connection* c) {
   if (BIO_ctrl_pending(c->out) > 0) c->flags |= kOutput;
   SharedState(env)[0] = c->flags;
   c->flags = 0;
+}
+
+// The ciphertext waiting for the peer as a Buffer (undefined when none); the BIO is emptied.
+napi_value DrainOutput(napi_env env, Connection* c) {
+  char* data;
+  long len = BIO_get_mem_data(c->out, &data);
+  if (len <= 0) return Undefined(env);
+  napi_value out = CopyBuffer(env, data, len);
+  BIO_reset(c->out);
+  return out;
 }
 
 // new Connection(secureContext, isServer)
@@ -222,12 +239,7 @@ napi_value Receive(napi_env env, napi_callback_info info) {
 napi_value TakeOutput(napi_env env, napi_callback_info info) {
   Call call;
   if (!Unwrap(env, info, &call)) return nullptr;
-  char* data;
-  long len = BIO_get_mem_data(call.c->out, &data);
-  if (len <= 0) return Undefined(env);
-  napi_value out = CopyBuffer(env, data, len);
-  BIO_reset(call.c->out);
-  return out;
+  return DrainOutput(env, call.c);
 }
 
 // write(buffer | buffers[]): encrypts and returns the ciphertext (several small buffers become
@@ -278,12 +290,7 @@ napi_value Write(napi_env env, napi_callback_info info) {
   }
   c->flags = 0;
   SharedState(env)[0] = 0;
-  char* data;
-  long len = BIO_get_mem_data(c->out, &data);
-  if (len <= 0) return Undefined(env);
-  napi_value out = CopyBuffer(env, data, len);
-  BIO_reset(c->out);
-  return out;
+  return DrainOutput(env, c);
 }
 
 // shutdown(): queues close_notify; the caller takes it with takeOutput().
@@ -420,12 +427,8 @@ napi_value GetSession(napi_env env, napi_callback_info info) {
   Call call;
   if (!Unwrap(env, info, &call)) return nullptr;
   SSL_SESSION* sess = SSL_get_session(call.c->ssl);
-  if (sess == nullptr) return Undefined(env);
-  int len = i2d_SSL_SESSION(sess, nullptr);
-  if (len <= 0) return Undefined(env);
-  std::vector<uint8_t> der(len);
-  unsigned char* p = der.data();
-  i2d_SSL_SESSION(sess, &p);
+  std::vector<uint8_t> der = sess ? SessionBytes(sess) : std::vector<uint8_t>();
+  if (der.empty()) return Undefined(env);
   return CopyBuffer(env, der.data(), der.size());
 }
 
