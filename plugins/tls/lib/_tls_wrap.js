@@ -94,6 +94,9 @@ function TLSSocket(socket, opts) {
   this.connecting = !!transport.connecting || (wrapNew && !transport._handle);
   if (this.connecting) {
     transport.once('connect', () => this._onTransportConnect());
+  } else {
+    // Over a connected socket or any Duplex, the handshake starts at once (as in Node).
+    process.nextTick(() => this._start());
   }
   transport.on('error', (err) => this._transportError(err));
   transport.on('close', () => {
@@ -144,7 +147,7 @@ TLSSocket.prototype._onTransportConnect = function() {
 // Begins the handshake: a client sends its hello now, a server waits for one.
 TLSSocket.prototype._start = function() {
   const handle = this._handle;
-  if (!handle || handle.attached) return;
+  if (!handle || handle.attached || this.destroyed) return;
   handle.attach();
   if (!this._tlsOptions.isServer) handle.feed(undefined);
 };
@@ -606,8 +609,6 @@ function connect(...args) {
     if (options.timeout) tlssock.setTimeout(options.timeout);
     tlssock.connecting = true;
     tlssock._parent.connect(connectOptions);
-  } else if (!options.socket.connecting) {
-    process.nextTick(() => tlssock._start());
   }
   return tlssock;
 }
