@@ -7,11 +7,14 @@ function done(cb) { if (typeof cb === 'function') process.nextTick(cb, null); re
 
 function cursorTo(stream, x, y, callback) {
   if (typeof y === 'function') { callback = y; y = undefined; }
+  const { ERR_INVALID_ARG_VALUE, ERR_INVALID_CURSOR_POS } = require('internal/errors').codes;
+  if (Number.isNaN(x)) throw new ERR_INVALID_ARG_VALUE('x', x);
+  if (Number.isNaN(y)) throw new ERR_INVALID_ARG_VALUE('y', y);
   if (!stream) return done(callback);
-  if (typeof x !== 'number' || Number.isNaN(x)) {
-    const { ERR_INVALID_CURSOR_POS } = require('internal/errors').codes;
-    if (ERR_INVALID_CURSOR_POS) throw new ERR_INVALID_CURSOR_POS();
-    throw new TypeError('Cannot set cursor row without setting its column');
+  if (typeof x !== 'number') {
+    // A row needs a column; with neither there is nothing to do (as Node).
+    if (typeof y === 'number') throw new ERR_INVALID_CURSOR_POS();
+    return done(callback);
   }
   const data = typeof y !== 'number' ? `${ESC}${x + 1}G` : `${ESC}${y + 1};${x + 1}H`;
   return stream.write(data, callback);

@@ -49,6 +49,7 @@ class Interface extends EventEmitter {
     this.historySize = historySize;
     this.removeHistoryDuplicates = !!options.removeHistoryDuplicates;
     this.crlfDelay = Math.max(100, options.crlfDelay ?? 100);
+    if (options.tabSize !== undefined) require('internal/validators').validateUint32(options.tabSize, 'tabSize', true);
     this.tabSize = options.tabSize ?? 8;
     this.history = Array.isArray(options.history) ? [...options.history] : [];
     this.historyIndex = -1;

@@ -65,9 +65,8 @@ function emitKeypressEvents(stream, iface = {}) {
       if (!key) return;
       const text = pending.slice(0, n);
       pending = pending.slice(n);
-      const printable = !key.ctrl && !key.meta && key.name !== 'return' && key.name !== 'enter' &&
-        key.name !== 'tab' && key.name !== 'backspace' && key.name !== 'escape' && !text.startsWith(kEscape);
-      stream.emit('keypress', printable ? text : undefined, key);
+      // As Node: the characters themselves ('\r', '\x01'...), except for escape sequences.
+      stream.emit('keypress', text.startsWith(kEscape) ? undefined : text, key);
     }
   };
   stream[kKeypressListener] = onData;
