@@ -10,7 +10,6 @@ const { Agent: HttpAgent } = require('_http_agent');
 const { ClientRequest } = require('_http_client');
 const { Server: HttpServer, storeHTTPOptions, setupConnectionsTracking, _connectionListener } =
   require('_http_server');
-const { IncomingMessage } = require('_http_incoming');
 const { validateObject } = require('internal/validators');
 
 // ---- Server -------------------------------------------------------------------------------
@@ -173,5 +172,4 @@ module.exports = {
   createServer,
   get,
   request,
-  IncomingMessage,
 };
