@@ -15,13 +15,20 @@ void OnTimer(uv_timer_t* handle) {
   v8::Local<v8::Context> ctx = rt->context();
   v8::Context::Scope context_scope(ctx);
   if (rt->hooks().process_timers.IsEmpty()) return;
+  // As Node's RunTimers: the ticks and microtasks the timers queued run when this scope closes,
+  // after the next expiry is armed below; run earlier, a timer they set would be overwritten by
+  // that stale expiry (and lost when it is an unref'd one).
+  Runtime::CallbackScope callback_scope(*rt);
   v8::Local<v8::Value> ret;
   // A timer that throws is reported as uncaught; if the process survives, the rest still run.
   for (int attempt = 0; attempt < 1000 && !rt->stopping(); attempt++) {
     uv_update_time(rt->loop());
     v8::Local<v8::Value> now = v8::Number::New(isolate, static_cast<double>(uv_now(rt->loop())));
-    if (rt->MakeCallback(rt->process_object(), rt->hooks().process_timers.Get(isolate), 1, &now).ToLocal(&ret))
+    v8::TryCatch tc(isolate);
+    if (rt->hooks().process_timers.Get(isolate)->Call(ctx, rt->process_object(), 1, &now).ToLocal(&ret))
       break;
+    if (!tc.HasCaught() || !tc.CanContinue()) return;
+    rt->TriggerUncaughtException(tc.Exception(), tc.Message());
   }
   if (ret.IsEmpty() || !ret->IsNumber()) return;
   double next = ret.As<v8::Number>()->Value();
