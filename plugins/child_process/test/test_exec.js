@@ -76,6 +76,31 @@ test('timeout and killSignal', async () => {
   assert.strictEqual(r.err.code, null);
 });
 
+test('a runtime child: flooding stdout past maxBuffer, never exiting, ignoring SIGTERM', async () => {
+  // Writes forever (bounded only by being killed); the parent stops it at maxBuffer.
+  const flood = await call(cp.execFile, process.execPath,
+                           ['-e', 'const s = "x".repeat(4096); for (;;) process.stdout.write(s);'],
+                           { maxBuffer: 100000 });
+  assert.strictEqual(flood.err.code, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER');
+  assert.strictEqual(flood.stdout.length, 100000);
+  assert.strictEqual(flood.child.killed, true);
+  assert.strictEqual(flood.child.signalCode, 'SIGTERM');
+
+  // Never exits: the timeout sends the default killSignal, SIGTERM.
+  const forever = await call(cp.execFile, process.execPath, ['-e', 'setInterval(() => {}, 1000)'],
+                             { timeout: 200 });
+  assert.strictEqual(forever.err.killed, true);
+  assert.strictEqual(forever.err.signal, 'SIGTERM');
+  assert.strictEqual(forever.err.code, null);
+
+  // Ignores SIGTERM: only a killSignal it cannot catch ends it.
+  const stubborn = await call(cp.execFile, process.execPath,
+                              ['-e', 'process.on("SIGTERM", () => {}); setInterval(() => {}, 1000)'],
+                              { timeout: 200, killSignal: 'SIGKILL' });
+  assert.strictEqual(stubborn.err.killed, true);
+  assert.strictEqual(stubborn.err.signal, 'SIGKILL');
+});
+
 test('AbortSignal', async () => {
   const ac = new AbortController();
   const p = call(cp.execFile, '/bin/sleep', ['30'], { signal: ac.signal });
