@@ -8,9 +8,13 @@
 
 #include <uv.h>
 
+#include "nodus/napi_helpers.h"
 #include "nodus/plugin.h"
 
 namespace {
+
+using nodus::napi::Int;
+using nodus::napi::Method;
 
 int32_t FdArg(napi_env env, napi_callback_info info) {
   size_t argc = 1;
@@ -21,30 +25,24 @@ int32_t FdArg(napi_env env, napi_callback_info info) {
   return fd;
 }
 
-napi_value Result(napi_env env, int32_t value) {
-  napi_value v;
-  napi_create_int32(env, value, &v);
-  return v;
-}
-
 // dup(fd) -> a new descriptor (close-on-exec) or a negative errno.
 napi_value Dup(napi_env env, napi_callback_info info) {
   int32_t fd = FdArg(env, info);
-  if (fd < 0) return Result(env, UV_EBADF);
+  if (fd < 0) return Int(env, UV_EBADF);
   int out = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  return Result(env, out < 0 ? uv_translate_sys_error(errno) : out);
+  return Int(env, out < 0 ? uv_translate_sys_error(errno) : out);
 }
 
 napi_value Close(napi_env env, napi_callback_info info) {
   int32_t fd = FdArg(env, info);
-  if (fd < 0) return Result(env, UV_EBADF);
-  return Result(env, close(fd) == 0 ? 0 : uv_translate_sys_error(errno));
+  if (fd < 0) return Int(env, UV_EBADF);
+  return Int(env, close(fd) == 0 ? 0 : uv_translate_sys_error(errno));
 }
 
 napi_value Init(napi_env env, napi_value binding) {
   const napi_property_descriptor props[] = {
-      {"dup", nullptr, Dup, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"close", nullptr, Close, nullptr, nullptr, nullptr, napi_default, nullptr},
+      Method("dup", Dup),
+      Method("close", Close),
   };
   napi_define_properties(env, binding, sizeof(props) / sizeof(props[0]), props);
   return binding;

@@ -13,27 +13,6 @@
 
 namespace nodus_fs {
 
-Binding* GetBinding(napi_env env) {
-  void* data = nullptr;
-  napi_get_instance_data(env, &data);
-  return static_cast<Binding*>(data);
-}
-
-napi_value Undefined(napi_env env) {
-  napi_value v;
-  napi_get_undefined(env, &v);
-  return v;
-}
-
-napi_value Int(napi_env env, int64_t value) {
-  napi_value v;
-  if (value >= INT32_MIN && value <= INT32_MAX)
-    napi_create_int32(env, static_cast<int32_t>(value), &v);
-  else
-    napi_create_int64(env, value, &v);
-  return v;
-}
-
 napi_value DecodeOrBuffer(napi_env env, const char* data, size_t size, bool latin1) {
   napi_value v;
   napi_status status = latin1 ? napi_create_string_latin1(env, data, size, &v)
@@ -105,11 +84,6 @@ int64_t GetPosition(napi_env env, napi_value value) {
     return pos < 0 ? -1 : pos;
   }
   return -1;
-}
-
-bool IsFunction(napi_env env, napi_value value) {
-  napi_valuetype type;
-  return value != nullptr && napi_typeof(env, value, &type) == napi_ok && type == napi_function;
 }
 
 bool GetBool(napi_env env, napi_value value) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "node_api.h"
+#include "nodus/napi_helpers.h"
 
 namespace nodus_fs {
 
@@ -31,7 +32,12 @@ struct Binding {
   int64_t* bigint_stat_values = nullptr;  // same, as a BigInt64Array
 };
 
-Binding* GetBinding(napi_env env);
+inline Binding* GetBinding(napi_env env) { return nodus::napi::InstanceData<Binding>(env); }
+
+// From the SDK's helpers; fs keeps its own argument readers (they report failure, not fallbacks).
+using nodus::napi::Int;
+using nodus::napi::IsFunction;
+using nodus::napi::Undefined;
 
 // A path argument: a JS string or the bytes of a Buffer/Uint8Array.
 bool GetPath(napi_env env, napi_value value, std::string* out);
@@ -40,17 +46,14 @@ bool GetUint32(napi_env env, napi_value value, uint32_t* out);
 bool GetDouble(napi_env env, napi_value value, double* out);
 // A file position: a number or a bigint; anything else (null, undefined, -1) means "current".
 int64_t GetPosition(napi_env env, napi_value value);
-bool IsFunction(napi_env env, napi_value value);
 bool GetBool(napi_env env, napi_value value);
 
 // Throws the Node-style error built by the JS factory for a failed synchronous call.
 void ThrowUvError(napi_env env, int err, const char* syscall, napi_value path = nullptr,
                   napi_value dest = nullptr);
-napi_value Undefined(napi_env env);
 // Decodes file bytes as a UTF-8 (or Latin-1) string; when V8 cannot hold a string that long, a
 // Buffer copy is returned instead, and JS's toString() raises Node's ERR_STRING_TOO_LONG.
 napi_value DecodeOrBuffer(napi_env env, const char* data, size_t size, bool latin1);
-napi_value Int(napi_env env, int64_t value);
 
 // Writes one uv_stat_t into slot `slot` (0 or 1) of the shared stat arrays.
 void FillStats(Binding* b, const uv_stat_t* s, bool bigint, int slot = 0);
