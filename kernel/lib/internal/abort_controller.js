@@ -11,6 +11,7 @@ const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS },
 } = require('internal/errors');
 const { validateAbortSignalArray, validateUint32 } = require('internal/validators');
+const { exposeMembers } = require('internal/util');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const kAborted = Symbol('kAborted');
@@ -131,11 +132,7 @@ class AbortSignal extends EventTarget {
 Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'AbortSignal', configurable: true,
 });
-for (const key of ['aborted', 'reason', 'onabort']) {
-  const d = Object.getOwnPropertyDescriptor(AbortSignal.prototype, key);
-  d.enumerable = true;
-  Object.defineProperty(AbortSignal.prototype, key, d);
-}
+exposeMembers(AbortSignal.prototype, ['aborted', 'onabort']);
 
 function createAbortSignal(init = {}) {
   const signal = new AbortSignal(kDontThrow);
@@ -176,9 +173,7 @@ class AbortController {
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'AbortController', configurable: true,
 });
-Object.defineProperty(AbortController.prototype, 'signal', {
-  ...Object.getOwnPropertyDescriptor(AbortController.prototype, 'signal'), enumerable: true,
-});
+exposeMembers(AbortController.prototype, ['signal', 'abort']);
 
 module.exports = {
   AbortController,

@@ -155,4 +155,8 @@ function copyBlob(blob) {
   return copy;
 }
 
+const { exposeMembers } = require('internal/util');
+exposeMembers(Blob.prototype, ['type', 'size', 'slice', 'arrayBuffer', 'text', 'stream']);
+exposeMembers(File.prototype, ['name', 'lastModified']);
+
 module.exports = { Blob, File, isBlob, copyBlob };

@@ -11,6 +11,7 @@ const {
     ERR_INVALID_THIS,
   },
 } = require('internal/errors');
+const { exposeMembers } = require('internal/util');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
@@ -51,9 +52,7 @@ class TextEncoder {
 Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'TextEncoder', configurable: true,
 });
-Object.defineProperty(TextEncoder.prototype, 'encoding', {
-  ...Object.getOwnPropertyDescriptor(TextEncoder.prototype, 'encoding'), enumerable: true,
-});
+exposeMembers(TextEncoder.prototype, ['encoding', 'encode', 'encodeInto']);
 
 const labels = new Map();
 for (const l of ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8',
@@ -244,5 +243,7 @@ for (const key of ['encoding', 'fatal', 'ignoreBOM']) {
   d.enumerable = true;
   Object.defineProperty(TextDecoder.prototype, key, d);
 }
+
+exposeMembers(TextDecoder.prototype, ['decode', 'encoding', 'fatal', 'ignoreBOM']);
 
 module.exports = { TextEncoder, TextDecoder, getEncodingFromLabel };

@@ -12,6 +12,7 @@ const {
     ERR_MISSING_ARGS,
   },
 } = require('internal/errors');
+const { exposeMembers } = require('internal/util');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const kTrustEvent = Symbol('kTrustEvent');
@@ -155,13 +156,6 @@ function checkEvent(self) {
   return s;
 }
 
-for (const key of ['type', 'target', 'currentTarget', 'srcElement', 'cancelable',
-  'defaultPrevented', 'timeStamp', 'returnValue', 'bubbles', 'composed', 'eventPhase',
-  'cancelBubble']) {
-  const d = Object.getOwnPropertyDescriptor(Event.prototype, key);
-  d.enumerable = true;
-  Object.defineProperty(Event.prototype, key, d);
-}
 Object.defineProperty(Event.prototype, 'isTrusted', {
   __proto__: null, enumerable: true, configurable: true,
   get: function isTrusted() {
@@ -169,6 +163,10 @@ Object.defineProperty(Event.prototype, 'isTrusted', {
     return st !== undefined && st.trusted;
   },
 });
+exposeMembers(Event.prototype, ['initEvent', 'stopImmediatePropagation', 'preventDefault', 'target',
+  'currentTarget', 'srcElement', 'type', 'cancelable', 'defaultPrevented', 'timeStamp',
+  'composedPath', 'returnValue', 'bubbles', 'composed', 'eventPhase', 'cancelBubble',
+  'stopPropagation', 'isTrusted']);
 Object.defineProperty(Event.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'Event', configurable: true,
 });
@@ -189,9 +187,7 @@ class CustomEvent extends Event {
 Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'CustomEvent', configurable: true,
 });
-Object.defineProperty(CustomEvent.prototype, 'detail', {
-  ...Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail'), enumerable: true,
-});
+exposeMembers(CustomEvent.prototype, ['detail']);
 
 // ---- EventTarget ---------------------------------------------------------------------------------
 
@@ -351,6 +347,7 @@ Object.defineProperty(EventTarget.prototype, kEventTargetListeners, {
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'EventTarget', configurable: true,
 });
+exposeMembers(EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
 
 function initEventTarget(self) {
   Object.defineProperty(self, kEvents, {

@@ -109,11 +109,11 @@ for (const C of [PerformanceEntry, PerformanceMark, PerformanceMeasure]) {
     __proto__: null, value: C.name, configurable: true,
   });
 }
-for (const key of ['name', 'entryType', 'startTime', 'duration']) {
-  const d = Object.getOwnPropertyDescriptor(PerformanceEntry.prototype, key);
-  d.enumerable = true;
-  Object.defineProperty(PerformanceEntry.prototype, key, d);
-}
+// WebIDL members are enumerable, in Node's order.
+const { exposeMembers } = require('internal/util');
+exposeMembers(PerformanceEntry.prototype, ['name', 'entryType', 'startTime', 'duration', 'toJSON']);
+exposeMembers(PerformanceMark.prototype, ['detail']);
+exposeMembers(PerformanceMeasure.prototype, ['detail']);
 
 const marks = [];
 const measures = [];
@@ -250,11 +250,17 @@ class Performance extends (require('internal/event_target').EventTarget) {
 Object.defineProperty(Performance.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'Performance', configurable: true,
 });
-for (const key of ['timeOrigin', 'nodeTiming']) {
-  const d = Object.getOwnPropertyDescriptor(Performance.prototype, key);
-  d.enumerable = true;
-  Object.defineProperty(Performance.prototype, key, d);
-}
+// Resource timing is not recorded, so the buffer never fills; the handler is only kept.
+const kOnBufferFull = Symbol('kOnBufferFull');
+Object.defineProperty(Performance.prototype, 'onresourcetimingbufferfull', {
+  __proto__: null,
+  configurable: true,
+  get() { return this[kOnBufferFull] ?? null; },
+  set(value) { this[kOnBufferFull] = typeof value === 'function' ? value : null; },
+});
+exposeMembers(Performance.prototype, ['clearMarks', 'clearMeasures', 'clearResourceTimings',
+  'getEntries', 'getEntriesByName', 'getEntriesByType', 'mark', 'measure', 'now',
+  'setResourceTimingBufferSize', 'timeOrigin', 'toJSON', 'onresourcetimingbufferfull']);
 
 function removeEntries(list, name) {
   if (name === undefined) {

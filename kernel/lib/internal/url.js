@@ -363,8 +363,8 @@ let punycode;
 function domainToASCIIInternal(domain, beStrict = false) {
   // UTS #46 processing, approximated (mapDomain), then punycode for non-ASCII labels.
   const mapped = mapDomain(domain);
-  // U+FFFD (also what a lone surrogate became) is disallowed by UTS #46.
-  if (mapped.includes('\ufffd')) return kFailure;
+  // Disallowed by UTS #46: C1 controls, and U+FFFD (also what a lone surrogate became).
+  if (/[\u0080-\u009f\ufffd]/.test(mapped)) return kFailure;
   if (punycode === undefined) punycode = require('punycode');
   const labels = mapped.split('.');
   for (let i = 0; i < labels.length; i++) {
@@ -1241,6 +1241,13 @@ function cannotHaveCredentialsOrPort(r) {
   return r.host === null || r.host === '' || r.scheme === 'file';
 }
 
+// Non-enumerable, so spreading or assigning a URL copies no internals.
+function initURL(url, record) {
+  Object.defineProperty(url, kRecord, { value: record, writable: true, enumerable: false, configurable: false });
+  Object.defineProperty(url, kSearchParams, { value: undefined, writable: true, enumerable: false, configurable: false });
+  return url;
+}
+
 class URL {
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
@@ -1255,9 +1262,21 @@ class URL {
     if (record === kFailure) {
       throw new ERR_INVALID_URL(input, base !== undefined ? toUSV(base) : undefined);
     }
-    // Non-enumerable, so spreading or assigning a URL copies no internals.
-    Object.defineProperty(this, kRecord, { value: record, writable: true, enumerable: false, configurable: false });
-    Object.defineProperty(this, kSearchParams, { value: undefined, writable: true, enumerable: false, configurable: false });
+    initURL(this, record);
+  }
+
+  // A URL, or null where the constructor would throw ERR_INVALID_URL.
+  static parse(input, base = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    input = toUSV(input);
+    let baseRecord = null;
+    if (base !== undefined) {
+      baseRecord = basicParse(toUSV(base), null);
+      if (baseRecord === kFailure) return null;
+    }
+    const record = basicParse(input, baseRecord);
+    if (record === kFailure) return null;
+    return initURL(Object.create(URL.prototype), record);
   }
 
   static canParse(input, base = undefined) {
@@ -1489,13 +1508,11 @@ class URL {
 Object.defineProperties(URL.prototype, {
   [Symbol.toStringTag]: { configurable: true, value: 'URL' },
 });
-for (const name of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port',
-  'pathname', 'search', 'searchParams', 'hash', 'toString', 'toJSON']) {
-  Object.defineProperty(URL.prototype, name, { enumerable: true });
-}
-for (const name of ['canParse', 'createObjectURL', 'revokeObjectURL']) {
-  Object.defineProperty(URL, name, { enumerable: true });
-}
+// WebIDL members are enumerable, in Node's order.
+const { exposeMembers } = require('internal/util');
+exposeMembers(URL.prototype, ['toString', 'href', 'origin', 'protocol', 'username', 'password',
+  'host', 'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash', 'toJSON']);
+exposeMembers(URL, ['parse', 'canParse', 'createObjectURL', 'revokeObjectURL']);
 
 // ---- blob: URLs ------------------------------------------------------------------------------
 

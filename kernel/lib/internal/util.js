@@ -278,6 +278,16 @@ function filterDuplicateStrings(items, low) {
   return Array.from(map.values()).sort();
 }
 
+// WebIDL makes a web class's attributes and operations enumerable: `names` become enumerable,
+// in this order (the order Node lists them in).
+function exposeMembers(target, names) {
+  for (const name of names) {
+    const desc = Object.getOwnPropertyDescriptor(target, name);
+    delete target[name];
+    Object.defineProperty(target, name, { ...desc, enumerable: true });
+  }
+}
+
 module.exports = {
   cachedResult,
   convertToValidSignal,
@@ -287,6 +297,7 @@ module.exports = {
   defineLazyProperties,
   deprecate,
   emitExperimentalWarning,
+  exposeMembers,
   filterDuplicateStrings,
   getConstructorOf,
   getSignalsToNamesMapping,

@@ -1331,6 +1331,23 @@ for (const C of [ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefa
   });
 }
 
+// WebIDL members are enumerable, in Node's order.
+const { exposeMembers } = require('internal/util');
+for (const [C, names] of [
+  [ReadableStream.prototype, ['locked', 'cancel', 'getReader', 'pipeThrough', 'pipeTo', 'tee', 'values']],
+  [ReadableStream, ['from']],
+  [WritableStream.prototype, ['locked', 'abort', 'close', 'getWriter']],
+  [TransformStream.prototype, ['readable', 'writable']],
+  [ReadableStreamDefaultReader.prototype, ['read', 'releaseLock', 'closed', 'cancel']],
+  [WritableStreamDefaultWriter.prototype, ['closed', 'desiredSize', 'ready', 'abort', 'close', 'releaseLock', 'write']],
+  [TextEncoderStream.prototype, ['encoding', 'readable', 'writable']],
+  [TextDecoderStream.prototype, ['encoding', 'fatal', 'ignoreBOM', 'readable', 'writable']],
+  [CountQueuingStrategy.prototype, ['highWaterMark', 'size']],
+  [ByteLengthQueuingStrategy.prototype, ['highWaterMark', 'size']],
+]) {
+  exposeMembers(C, names);
+}
+
 module.exports = {
   ReadableStream,
   ReadableStreamDefaultReader,

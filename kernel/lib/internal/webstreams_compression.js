@@ -6,6 +6,7 @@
 const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_INVALID_THIS },
 } = require('internal/errors');
+const { exposeMembers } = require('internal/util');
 const { inspectAs } = require('internal/webstreams');
 const { newReadableWritablePairFromDuplex } = require('internal/webstreams_adapters');
 
@@ -48,6 +49,7 @@ function defineStream(name, which) {
   Object.defineProperty(C.prototype, Symbol.toStringTag, {
     __proto__: null, value: name, configurable: true,
   });
+  exposeMembers(C.prototype, ['readable', 'writable']);
   return C;
 }
 
