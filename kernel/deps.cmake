@@ -23,3 +23,20 @@ target_sources(nodus PRIVATE "${nodus_deps_gen}")
 # libnode is built without RTTI, so a class deriving from a V8 interface (the serializer
 # delegates) must be compiled without it too or it references typeinfo libnode lacks.
 set_source_files_properties(src/bindings/serdes_binding.cc PROPERTIES COMPILE_OPTIONS -fno-rtti)
+
+# V8's DevTools protocol schema (npm devtools-protocol, pinned in tools/bootstrap.sh), served by the
+# inspector at /json/protocol. A plain byte table (js2c's format), so the inspector's IO thread
+# reads it without V8. Without the package the table is empty and a minimal schema is served.
+set(nodus_protocol_json "${NODUS_DEPS_DIR}/npm/node_modules/devtools-protocol/json/js_protocol.json")
+set(nodus_protocol_gen "${CMAKE_CURRENT_BINARY_DIR}/inspector_protocol_json.c")
+set(nodus_protocol_args)
+set(nodus_protocol_deps)
+if(EXISTS "${nodus_protocol_json}")
+  set(nodus_protocol_args "js_protocol=${nodus_protocol_json}")
+  set(nodus_protocol_deps "${nodus_protocol_json}")
+endif()
+add_custom_command(OUTPUT "${nodus_protocol_gen}"
+  COMMAND nodus_js2c "${nodus_protocol_gen}" nodus_inspector_protocol_json ${nodus_protocol_args}
+  DEPENDS nodus_js2c ${nodus_protocol_deps}
+  COMMENT "Embedding the DevTools protocol schema" VERBATIM)
+target_sources(nodus PRIVATE "${nodus_protocol_gen}")

@@ -61,4 +61,10 @@ if [ ! -f "$deps/npm/node_modules/cjs-module-lexer/package.json" ]; then
   mkdir -p "$deps/npm"
   (cd "$deps/npm" && npm install --silent --no-audit --no-fund --prefix . cjs-module-lexer@1.4.1 >/dev/null)
 fi
+# devtools-protocol (pinned near V8 10.2's Chromium revision): V8's DevTools protocol schema, which
+# the inspector serves at /json/protocol (embedded by kernel/deps.cmake).
+if [ ! -f "$deps/npm/node_modules/devtools-protocol/package.json" ]; then
+  mkdir -p "$deps/npm"
+  (cd "$deps/npm" && npm install --silent --no-audit --no-fund --prefix . devtools-protocol@0.0.995510 >/dev/null)
+fi
 echo "bootstrap: dependencies ready in $deps"

@@ -20,57 +20,48 @@ class Session extends EventEmitter {
   }
 
   connect() {
-    if (this[kSessionId] !== null) {
-      const err = new Error('The inspector session is already connected');
-      err.code = 'ERR_INSPECTOR_ALREADY_CONNECTED';
-      throw err;
-    }
+    if (this[kSessionId] !== null) throw new (codes().ERR_INSPECTOR_ALREADY_CONNECTED)('The inspector session');
     this[kSessionId] = binding.connect((message) => this._onMessage(message));
   }
 
+  // Only a worker thread can connect to the main thread's inspector; nodus has no workers.
   connectToMainThread() {
-    const err = new Error('Session.connectToMainThread() is for worker threads, which nodus does not have');
-    err.code = 'ERR_INSPECTOR_NOT_WORKER';
-    throw err;
+    throw new (codes().ERR_INSPECTOR_NOT_WORKER)();
   }
 
+  // Called by the agent, synchronously inside post() for most replies. A throwing callback or
+  // listener becomes a process warning, as in Node, so the agent never sees a JS exception.
   _onMessage(message) {
     const parsed = JSON.parse(message);
-    if (parsed.id !== undefined) {
-      const callback = this[kCallbacks].get(parsed.id);
-      this[kCallbacks].delete(parsed.id);
-      if (callback) {
+    try {
+      if (parsed.id !== undefined) {
+        const callback = this[kCallbacks].get(parsed.id);
+        this[kCallbacks].delete(parsed.id);
+        if (!callback) return;
         if (parsed.error) {
-          const err = new Error(`${parsed.error.message}${parsed.error.data ? ` ${parsed.error.data}` : ''}`);
-          err.code = 'ERR_INSPECTOR_COMMAND';
-          callback(err);
-        } else {
-          callback(null, parsed.result);
+          callback(new (codes().ERR_INSPECTOR_COMMAND)(parsed.error.code, parsed.error.message));
+          return;
         }
+        callback(null, parsed.result);
+      } else {
+        this.emit(parsed.method, parsed);
+        this.emit('inspectorNotification', parsed);
       }
-    } else {
-      this.emit(parsed.method, parsed);
-      this.emit('inspectorNotification', parsed);
+    } catch (err) {
+      process.emitWarning(err);
     }
   }
 
   post(method, params, callback) {
-    if (typeof method !== 'string') throw new (codes().ERR_INVALID_ARG_TYPE)('method', 'string', method);
+    const { validateFunction, validateObject, validateString } = require('internal/validators');
+    validateString(method, 'method');
     if (!callback && typeof params === 'function') {
       callback = params;
       params = null;
     }
-    if (params !== null && params !== undefined && typeof params !== 'object') {
-      throw new (codes().ERR_INVALID_ARG_TYPE)('params', 'Object', params);
-    }
-    if (callback !== undefined && typeof callback !== 'function') {
-      throw new (codes().ERR_INVALID_ARG_TYPE)('callback', 'Function', callback);
-    }
-    if (this[kSessionId] === null) {
-      const err = new Error('Session is not connected');
-      err.code = 'ERR_INSPECTOR_NOT_CONNECTED';
-      throw err;
-    }
+    if (params) validateObject(params, 'params');
+    if (callback) validateFunction(callback, 'callback');
+    if (this[kSessionId] === null) throw new (codes().ERR_INSPECTOR_NOT_CONNECTED)();
     const id = this[kNextId]++;
     const message = { id, method };
     if (params) message.params = params;
@@ -84,35 +75,29 @@ class Session extends EventEmitter {
     this[kSessionId] = null;
     const pending = [...this[kCallbacks].values()];
     this[kCallbacks].clear();
-    for (const cb of pending) {
-      const err = new Error('Session was closed');
-      err.code = 'ERR_INSPECTOR_CLOSED';
-      process.nextTick(cb, err);
-    }
+    this[kNextId] = 1;
+    for (const cb of pending) process.nextTick(cb, new (codes().ERR_INSPECTOR_CLOSED)());
   }
 }
 
+// Starts the DevTools server at run time (as --inspect does at startup). A port that cannot be
+// bound is reported on stderr and leaves the inspector inactive, as in Node.
 function open(port, host, wait) {
-  if (binding.url() !== undefined) {
-    const err = new Error('The inspector is already activated');
-    err.code = 'ERR_INSPECTOR_ALREADY_ACTIVATED';
-    throw err;
-  }
-  if (port !== undefined && port !== null) {
+  if (binding.url() !== undefined) throw new (codes().ERR_INSPECTOR_ALREADY_ACTIVATED)();
+  // Like Node, only an unsigned 32-bit number is checked; anything else means the default port.
+  if (typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 0xffffffff) {
     const { validateInt32 } = require('internal/validators');
     validateInt32(port, 'port', 0, 65535);
+  } else {
+    port = undefined;
   }
-  binding.open(port ?? process.debugPort, host ?? '127.0.0.1');
-  if (wait) binding.waitForDebugger();
-  return { [Symbol.dispose ?? Symbol.for('nodejs.dispose')]() { binding.close(); } };
+  binding.open(port ?? process.debugPort, typeof host === 'string' && host ? host : undefined);
+  if (wait) waitForDebugger();
+  return { __proto__: null, [Symbol.dispose ?? Symbol.for('nodejs.dispose')]() { binding.close(); } };
 }
 
 function waitForDebugger() {
-  if (!binding.waitForDebugger()) {
-    const err = new Error('The inspector is not active');
-    err.code = 'ERR_INSPECTOR_NOT_ACTIVE';
-    throw err;
-  }
+  if (!binding.waitForDebugger()) throw new (codes().ERR_INSPECTOR_NOT_ACTIVE)();
 }
 
 module.exports = {

@@ -1,6 +1,7 @@
 // internalBinding('inspector'): the `inspector` module's native half. The agent is created on
 // first use only.
 #include "bindings/binding_registry.h"
+#include "inspector/debug_signal.h"
 #include "inspector/inspector_agent.h"
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
@@ -19,20 +20,18 @@ v8::Local<v8::String> Str(v8::Isolate* isolate, const std::string& s) {
       .ToLocalChecked();
 }
 
-// open(port, host) -> url; throws with the reason when the port cannot be bound.
+// open(port, host): starts the DevTools server; a port that cannot be bound is reported on stderr
+// and leaves the inspector inactive (url() stays undefined), as Node does.
 void Open(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   int port = args[0]->IsNumber() ? args[0]->Int32Value(isolate->GetCurrentContext()).FromMaybe(9229) : 9229;
   std::string host = args[1]->IsString() ? ToStdString(isolate, args[1]) : "127.0.0.1";
-  std::string error;
-  Agent& agent = AgentOf(args);
-  if (!agent.StartIo(host, port, &error)) {
-    v8::Local<v8::Object> err = v8::Exception::Error(Str(isolate, "Failed to start the inspector: " + error)).As<v8::Object>();
-    err->Set(isolate->GetCurrentContext(), OneByte(isolate, "code"), OneByte(isolate, "ERR_INSPECTOR_COMMAND")).Check();
-    isolate->ThrowException(err);
-    return;
-  }
-  args.GetReturnValue().Set(Str(isolate, agent.WebSocketUrl()));
+  AgentOf(args).Start(host, port);
+}
+
+// watchSignal(): SIGUSR1 starts the inspector from now on (called once at startup).
+void WatchSignal(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  inspector::WatchDebugSignal(*Runtime::From(args.GetIsolate()->GetCurrentContext()));
 }
 
 void Close(const v8::FunctionCallbackInfo<v8::Value>& args) { AgentOf(args).StopIo(); }
@@ -79,6 +78,20 @@ void Disconnect(const v8::FunctionCallbackInfo<v8::Value>& args) {
   AgentOf(args).DisconnectLocal(args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0));
 }
 
+// consoleCall(vmMethod, nodeMethod, ...args), bound once per console method: V8's console (what
+// a debugger sees) and then nodus's. Being native, it adds no JS frame to the console call's stack.
+void ConsoleCall(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
+  std::vector<v8::Local<v8::Value>> rest;
+  for (int i = 2; i < args.Length(); i++) rest.push_back(args[i]);
+  int argc = static_cast<int>(rest.size());
+  if (args[0]->IsFunction() && args[0].As<v8::Function>()->Call(ctx, args.This(), argc, rest.data()).IsEmpty()) return;
+  v8::Local<v8::Value> r;
+  if (args[1]->IsFunction() && args[1].As<v8::Function>()->Call(ctx, args.This(), argc, rest.data()).ToLocal(&r))
+    args.GetReturnValue().Set(r);
+}
+
 // callAndPauseOnStart(fn, thisArg, ...args): the main module under --inspect-brk.
 void CallAndPauseOnStart(const v8::FunctionCallbackInfo<v8::Value>& args) {
   std::vector<v8::Local<v8::Value>> argv;
@@ -92,12 +105,14 @@ void CallAndPauseOnStart(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
   SetMethod(ctx, target, "open", Open);
   SetMethod(ctx, target, "close", Close);
+  SetMethod(ctx, target, "watchSignal", WatchSignal);
   SetMethod(ctx, target, "url", Url);
   SetMethod(ctx, target, "waitForDebugger", WaitForDebugger);
   SetMethod(ctx, target, "connect", Connect);
   SetMethod(ctx, target, "dispatch", Dispatch);
   SetMethod(ctx, target, "disconnect", Disconnect);
   SetMethod(ctx, target, "callAndPauseOnStart", CallAndPauseOnStart);
+  SetMethod(ctx, target, "consoleCall", ConsoleCall);
 }
 
 }  // namespace

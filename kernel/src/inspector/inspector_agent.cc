@@ -151,7 +151,17 @@ bool Agent::StartIo(const std::string& host, int port, std::string* error) {
   std::string script = rt_.options().script;
   std::string abs = script.empty() ? "" : modules::PathResolve("", script);
   TargetInfo target{target_id_, abs.empty() ? "nodus" : abs, abs.empty() ? "" : "file://" + abs};
-  io_ = std::make_unique<InspectorIo>(host, port, target, io_async_);
+  v8::Isolate* isolate = rt_.isolate();
+  io_ = std::make_unique<InspectorIo>(host, port, target, io_async_, [isolate, this] {
+    isolate->RequestInterrupt([](v8::Isolate* iso, void* data) {
+      auto* agent = static_cast<Agent*>(data);
+      v8::HandleScope scope(iso);
+      v8::Context::Scope context_scope(agent->rt_.context());
+      // Not while a message is being dispatched (JS it runs can take the interrupt): that
+      // outer call, or the pause loop it may enter, takes the events queued meanwhile.
+      if (agent->processing_ == 0) agent->ProcessIoEvents();
+    }, this);
+  });
   if (!io_->Start(error)) {
     io_.reset();
     uv_close(reinterpret_cast<uv_handle_t*>(io_async_), [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
@@ -162,6 +172,14 @@ bool Agent::StartIo(const std::string& host, int port, std::string* error) {
                io_->WebSocketUrl().c_str());
   std::fflush(stderr);
   return true;
+}
+
+bool Agent::Start(const std::string& host, int port) {
+  std::string error;
+  if (StartIo(host, port, &error)) return true;
+  std::fprintf(stderr, "Starting inspector on %s:%d failed: %s\n", host.c_str(), port, error.c_str());
+  std::fflush(stderr);
+  return false;
 }
 
 void Agent::StopIo() {
@@ -180,6 +198,7 @@ std::string Agent::WebSocketUrl() const { return io_ ? io_->WebSocketUrl() : std
 
 void Agent::ProcessIoEvents() {
   if (!io_) return;
+  processing_++;
   for (IoEvent& e : io_->TakeEvents()) {
     switch (e.kind) {
       case IoEvent::kConnect: {
@@ -208,6 +227,7 @@ void Agent::ProcessIoEvents() {
       }
     }
   }
+  processing_--;
 }
 
 void Agent::runMessageLoopOnPause(int) {

@@ -26,6 +26,8 @@ class Agent : public v8_inspector::V8InspectorClient {
 
   // Starts the WebSocket server; prints "Debugger listening on ws://..." to stderr as Node does.
   bool StartIo(const std::string& host, int port, std::string* error);
+  // StartIo, reporting a failure on stderr as Node does ("Starting inspector on ... failed").
+  bool Start(const std::string& host, int port);
   void StopIo();
   bool io_active() const { return io_ != nullptr; }
   std::string WebSocketUrl() const;
@@ -70,6 +72,7 @@ class Agent : public v8_inspector::V8InspectorClient {
   bool paused_ = false;
   bool waiting_for_debugger_ = false;
   bool break_on_start_ = false;
+  int processing_ = 0;  // ProcessIoEvents calls on the stack
 };
 
 }  // namespace nodus::inspector

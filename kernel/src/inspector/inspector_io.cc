@@ -5,6 +5,10 @@
 #include <cstring>
 
 #include "inspector/websocket.h"
+#include "nodus/js_source.h"
+
+// V8's protocol schema, embedded at build time (kernel/deps.cmake); an empty table without it.
+extern "C" const nodus_js_source nodus_inspector_protocol_json[];
 
 namespace nodus::inspector {
 
@@ -56,8 +60,10 @@ std::string JsonEscape(const std::string& s) {
 
 }  // namespace
 
-InspectorIo::InspectorIo(std::string host, int port, TargetInfo target, uv_async_t* notify)
-    : host_(std::move(host)), port_(port), target_(std::move(target)), notify_(notify) {}
+InspectorIo::InspectorIo(std::string host, int port, TargetInfo target, uv_async_t* notify,
+                         std::function<void()> interrupt)
+    : host_(std::move(host)), port_(port), target_(std::move(target)), notify_(notify),
+      interrupt_(std::move(interrupt)) {}
 
 InspectorIo::~InspectorIo() { Stop(); }
 
@@ -76,7 +82,7 @@ bool InspectorIo::Start(std::string* error) {
     });
   }
   if (err != 0) {
-    *error = fmt::format("{}: {}", uv_err_name(err), uv_strerror(err));
+    *error = uv_strerror(err);  // Node's wording: "address already in use"
     uv_close(reinterpret_cast<uv_handle_t*>(&server_), nullptr);
     uv_run(&loop_, UV_RUN_DEFAULT);
     uv_loop_close(&loop_);
@@ -119,6 +125,7 @@ void InspectorIo::Push(IoEvent event) {
   }
   cv_.notify_all();
   uv_async_send(notify_);
+  if (interrupt_) interrupt_();
 }
 
 std::vector<IoEvent> InspectorIo::TakeEvents() {
@@ -276,8 +283,11 @@ void InspectorIo::HandleHttp(Connection* c) {
   if (path == "/json" || path == "/json/list") return respond(200, "OK", JsonList());
   if (path == "/json/version")
     return respond(200, "OK", "{\n  \"Browser\": \"nodus/v20.18.0\",\n  \"Protocol-Version\": \"1.1\"\n}\n");
-  if (path == "/json/protocol")
+  if (path == "/json/protocol") {
+    const nodus_js_source& schema = nodus_inspector_protocol_json[0];
+    if (schema.data != nullptr) return respond(200, "OK", std::string(schema.data, schema.length));
     return respond(200, "OK", "{ \"version\": { \"major\": \"1\", \"minor\": \"3\" }, \"domains\": [] }\n");
+  }
   respond(404, "Not Found", "{}");
 }
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,8 +31,9 @@ struct TargetInfo {
 
 class InspectorIo {
  public:
-  // `notify` is signalled (from the IO thread) whenever an event is queued.
-  InspectorIo(std::string host, int port, TargetInfo target, uv_async_t* notify);
+  // `notify` is signalled and `interrupt` called (both from the IO thread) whenever an event is
+  // queued: the first wakes an idle loop, the second reaches a program busy running JS.
+  InspectorIo(std::string host, int port, TargetInfo target, uv_async_t* notify, std::function<void()> interrupt);
   ~InspectorIo();
 
   // Binds and starts the thread. On failure returns false with a reason (e.g. EADDRINUSE).
@@ -68,6 +70,7 @@ class InspectorIo {
   int port_;
   TargetInfo target_;
   uv_async_t* notify_;
+  std::function<void()> interrupt_;
   uv_loop_t loop_{};
   uv_tcp_t server_{};
   uv_async_t wake_{};

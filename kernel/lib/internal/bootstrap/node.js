@@ -62,16 +62,15 @@ const vmConsole = globalThis.console;
 Object.defineProperty(globalThis, Symbol.for('nodus.vmConsole'), { value: vmConsole });
 defineLazyGlobal('console', () => {
   const console = require('console');
+  const { consoleCall } = internalBinding('inspector');
   for (const key of Object.keys(vmConsole)) {
     const nodeMethod = console[key];
     const vmMethod = vmConsole[key];
     if (typeof nodeMethod !== 'function' || typeof vmMethod !== 'function') continue;
-    const wrapped = {
-      [key](...args) {
-        vmMethod(...args);
-        return Reflect.apply(nodeMethod, this, args);
-      },
-    }[key];
+    // A bound native function: no JS frame of ours sits between the caller and V8's console, so
+    // the stack a debugger shows for a console call starts at the caller.
+    const wrapped = consoleCall.bind(console, vmMethod, nodeMethod);
+    Object.defineProperty(wrapped, 'name', { value: key });
     Object.defineProperty(console, key, { value: wrapped, writable: true, configurable: true, enumerable: true });
   }
   return console;

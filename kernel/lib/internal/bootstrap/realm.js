@@ -162,5 +162,7 @@ void globalThis.console; // eslint-disable-line no-void
 module.exports.startMain = function startMain() {
   bindingCache.delete('process');
   rehydrate(getInternalBinding('process'));
+  // SIGUSR1 starts the inspector in a running process (`kill -USR1`, process._debugProcess).
+  getInternalBinding('inspector').watchSignal();
   runMain.run(getInternalBinding('process'));
 };

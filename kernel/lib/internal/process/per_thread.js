@@ -52,7 +52,7 @@ function setup(process, native) {
   define('platform', 'linux');
   define('release', { name: 'node', lts: 'Iron', sourceUrl: '', headersUrl: '' });
   refresh(process, native);
-  define('features', { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true,
+  define('features', { inspector: true, debug: false, uv: true, ipv6: true, tls_alpn: true,
     tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false });
   define('config', { target_defaults: {}, variables: { napi_build_version: '10' } });
   define('_exiting', false, false);
@@ -177,6 +177,15 @@ function setup(process, native) {
     if (err) throw lazyErrors().errnoException(err, 'kill');
     return true;
   });
+
+  // What `kill -USR1 PID` does: the SIGUSR1 watcher of that process starts its inspector. Only a
+  // single positive pid is accepted (kill() would signal whole process groups for 0 or -N).
+  define('_debugProcess', function _debugProcess(pid) {
+    lazyValidators().validateInteger(pid, 'pid', 1, 2147483647);
+    const err = native.kill(pid, native.signals.SIGUSR1);
+    if (err) throw lazyErrors().errnoException(err, 'kill');
+  });
+  define('_debugEnd', function _debugEnd() { internalBinding('inspector').close(); });
 
   define('exit', function exit(code) {
     if (code !== undefined) process.exitCode = code;
