@@ -167,3 +167,18 @@ TEST_CASE("a folder named package.json is not a package.json", "[resolver]") {
   auto paths = Resolver::NodeModulePaths(t.root.string());
   CHECK(r.FindPath("odd", paths, false).path == t / "node_modules/odd/index.js");
 }
+
+TEST_CASE("the path cache keeps require and import conditions apart", "[resolver]") {
+  TempTree t;
+  t.Write("node_modules/dual/package.json",
+          R"({ "exports": { "import": "./m.mjs", "require": "./c.cjs" } })");
+  t.Write("node_modules/dual/m.mjs", "");
+  t.Write("node_modules/dual/c.cjs", "");
+  t.Write("package.json", R"({ "imports": { "#dep": "dual" } })");
+  Resolver r;
+  std::string parent = t / "main.mjs";
+  // "#dep" maps to a bare specifier, found through FindPath under whichever conditions apply.
+  CHECK(r.ResolveEsmImports("#dep", parent).path == t / "node_modules/dual/m.mjs");
+  CHECK(r.ResolveImports("#dep", parent).path == t / "node_modules/dual/c.cjs");
+  CHECK(r.FindPath("dual", Resolver::NodeModulePaths(t.root.string()), false).path == t / "node_modules/dual/c.cjs");
+}

@@ -117,7 +117,9 @@ void RealPath(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void ReadFile(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   std::string path = ToStdString(isolate, args[0]);
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // "/dev/stdin" is read as fd 0 itself: a socket (libuv gives children socketpairs for pipes)
+  // cannot be opened by that name.
+  int fd = path == "/dev/stdin" ? ::fcntl(0, F_DUPFD_CLOEXEC, 0) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return args.GetReturnValue().Set(-errno);
   struct stat st;
   std::string data;

@@ -64,7 +64,9 @@ ResolveResult Resolver::FindPath(std::string_view request_view, const std::vecto
   std::vector<std::string> search = absolute ? std::vector<std::string>{""} : paths;
   if (search.empty()) return {};
 
+  // The conditions are part of the key: ESM (import) and CJS (require) may resolve differently.
   std::string cache_key = request;
+  for (const auto& c : conditions) { cache_key += '\1'; cache_key += c; }
   for (const auto& p : search) { cache_key += '\0'; cache_key += p; }
   if (auto it = path_cache_.find(cache_key); it != path_cache_.end()) return {it->second, std::nullopt};
 

@@ -68,11 +68,13 @@ function evalSource(name, moduleName, source, options) {
   } catch (err) {
     if (options.inputType === 'commonjs' || options.print) throw err;
     const { isModuleSyntaxError } = require('internal/modules/cjs/loader');
-    if (!isModuleSyntaxError(err)) throw err;
+    if (!isModuleSyntaxError(err, source)) throw err;
     try {
       internalBinding('modules').compileFunction(source, name, []);
     } catch {
-      return esm();  // a compile error, not one thrown by the running code
+      // A compile error, not one thrown by the running code: the CommonJS globals go away.
+      for (const key of ['module', 'require', 'exports', '__filename', '__dirname']) delete globalThis[key];
+      return esm();
     }
     throw err;
   }

@@ -294,6 +294,57 @@ function readSource(filename) {
   return r;
 }
 
+// Module syntax detection (Node 20.19+): a file of no declared type ("type" absent from its
+// package.json, or none) that fails to compile as CommonJS only because of import/export,
+// import.meta or top-level await is an ES module.
+const kModuleSyntaxErrors = new Set([
+  'Cannot use import statement outside a module',
+  "Unexpected token 'export'",
+  "Cannot use 'import.meta' outside a module",
+  'await is only valid in async functions and the top level bodies of modules',
+  'for await is only valid in async functions and the top level bodies of modules',
+]);
+// `err` came from compiling `source` as CommonJS. Top-level await can also fail with other
+// messages ("missing ) after argument list" for `f(await x)`): the source compiling inside an
+// async function then shows that await was the reason.
+function isModuleSyntaxError(err, source) {
+  if (!(err instanceof SyntaxError)) return false;
+  if (kModuleSyntaxErrors.has(err.message)) return true;
+  if (typeof source !== 'string' || !source.includes('await')) return false;
+  try {
+    native.compileFunction(`(async function () {${source}\n})`, '[detect]', []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTypeless(filename) {
+  if (!filename.endsWith('.js') && path.extname(filename) !== '') return false;
+  const pkg = native.packageScope(filename);
+  return !pkg || pkg.type === undefined;
+}
+
+// Whether `source` of a typeless file is an ES module (for the ES module loader's format).
+function detectModuleSyntax(source, filename) {
+  try {
+    wrapSafe(filename, source);
+    return false;
+  } catch (err) {
+    return isModuleSyntaxError(err, source);
+  }
+}
+
+// Node warns when a package.json of the user's own (not under node_modules) leaves the type out.
+function warnTypeless(filename) {
+  const pkg = native.packageScope(filename);
+  if (!pkg || filename.includes('/node_modules/')) return;
+  const url = require('internal/url').pathToFileURL(filename).href;
+  process.emitWarning(`Module type of ${url} is not specified and it doesn't parse as CommonJS.\n` +
+    'Reparsing as ES module because module syntax was detected. This incurs a performance overhead.\n' +
+    `To eliminate this warning, add "type": "module" to ${pkg.path}.`, 'Warning', 'MODULE_TYPELESS_PACKAGE_JSON');
+}
+
 function wrapSafe(filename, content) {
   if (patched) {
     const wrapped = Module.wrap(content);
@@ -302,6 +353,10 @@ function wrapSafe(filename, content) {
   // A hashbang line is a comment only at the start of a script, not of a function body.
   if (content.charCodeAt(0) === 35 /* # */ && content.charCodeAt(1) === 33 /* ! */) {
     content = `//${content.slice(2)}`;
+  }
+  // import(x, { with: ... }) needs V8 10.2's spelling, `assert` (see esm/loader).
+  if (content.includes('import') && content.includes('with')) {
+    content = require('internal/modules/esm/loader').rewriteImportAttributes(content);
   }
   return native.compileFunction(content, filename, ['exports', 'require', 'module', '__filename', '__dirname']);
 }
@@ -333,17 +388,21 @@ function makeRequireFunction(mod) {
 }
 
 Module.prototype._compile = function(content, filename) {
-  const compiledWrapper = wrapSafe(filename, content);
+  return runCompiled(this, wrapSafe(filename, content), filename);
+};
+const originalCompile = Module.prototype._compile;
+
+function runCompiled(module, compiledWrapper, filename) {
   const dirname = path.dirname(filename);
-  const require = makeRequireFunction(this);
-  const exports = this.exports;
+  const require = makeRequireFunction(module);
+  const exports = module.exports;
   // --inspect-brk: the main module's first statement is where the debugger pauses.
-  if (this.id === '.' && internalBinding('process').options.inspectBrk) {
-    return internalBinding('inspector').callAndPauseOnStart(compiledWrapper, exports, exports, require, this,
+  if (module.id === '.' && internalBinding('process').options.inspectBrk) {
+    return internalBinding('inspector').callAndPauseOnStart(compiledWrapper, exports, exports, require, module,
       filename, dirname);
   }
-  return Reflect.apply(compiledWrapper, exports, [exports, require, this, filename, dirname]);
-};
+  return Reflect.apply(compiledWrapper, exports, [exports, require, module, filename, dirname]);
+}
 
 Module._extensions['.js'] = function(module, filename) {
   const content = readSource(filename);
@@ -354,11 +413,29 @@ Module._extensions['.js'] = function(module, filename) {
       return;
     }
   }
-  module._compile(content, filename);
+  if (module._compile !== originalCompile || !isTypeless(filename)) {
+    module._compile(content, filename);
+    return;
+  }
+  let compiled;
+  try {
+    compiled = wrapSafe(filename, content);
+  } catch (err) {
+    if (!isModuleSyntaxError(err, content)) throw err;
+    if (module.id === '.') warnTypeless(filename);
+    loadESM(module, filename);
+    return;
+  }
+  runCompiled(module, compiled, filename);
 };
 
-// require() of an ES module: the synchronous graph is evaluated and its namespace returned.
+// require() of an ES module: the synchronous graph is evaluated and its namespace returned. The
+// entry point found to be one by syntax detection runs as an ES module entry (top-level await).
 function loadESM(module, filename) {
+  if (module.id === '.') {
+    require('internal/modules/esm/loader').runEntry(filename);
+    return;
+  }
   const parent = moduleParentCache.get(module);
   setOwn(module, 'exports', require('internal/modules/esm/loader').requireESM(filename, parent?.filename));
 }
@@ -440,4 +517,4 @@ Module.register = function register() {
 Module.Module = Module;
 Module._initPaths();
 
-module.exports = { Module, makeRequireFunction, wrapSafe };
+module.exports = { Module, makeRequireFunction, wrapSafe, isTypeless, detectModuleSyntax, isModuleSyntaxError, warnTypeless };

@@ -4,9 +4,9 @@
 // promise; require() of an ES module uses them directly when the graph has no top-level await.
 
 const path = require('path');
-const { ModuleWrap, kInstantiated, kEvaluated, kErrored } = internalBinding('module_wrap');
+const { ModuleWrap, kInstantiating, kInstantiated, kEvaluating, kEvaluated, kErrored } = internalBinding('module_wrap');
 const modulesBinding = internalBinding('modules');
-const { resolve, formatOf } = require('internal/modules/esm/resolve');
+const { resolve } = require('internal/modules/esm/resolve');
 const { requireBuiltin } = require('internal/bootstrap/realm');
 
 const jobs = new Map();  // url -> { wrap, url, format }
@@ -82,12 +82,18 @@ function createCommonJSWrap(url) {
     if (c && c.loaded) exports = c.exports;
     else exports = Module._load(filename, undefined, false);
     wrap.setExport('default', exports);
-    for (const name of names) {
-      let value;
-      try { value = exports == null ? undefined : exports[name]; } catch { value = undefined; }
-      wrap.setExport(name, value);
-    }
+    for (const name of names) wrap.setExport(name, readExport(exports, name));
   });
+}
+
+// A property read that cannot fail the import: a lazy getter may need a plugin this runtime was
+// trimmed of (events.EventEmitterAsyncResource needs async_hooks); that export is then undefined.
+function readExport(exports, name) {
+  try {
+    return exports == null ? undefined : exports[name];
+  } catch {
+    return undefined;
+  }
 }
 
 function createBuiltinWrap(url) {
@@ -96,7 +102,7 @@ function createBuiltinWrap(url) {
   const names = Object.keys(exports).filter((n) => n !== 'default');
   return new ModuleWrap(url, ['default', ...names], function evaluate(wrap) {
     wrap.setExport('default', exports);
-    for (const n of names) wrap.setExport(n, exports[n]);
+    for (const n of names) wrap.setExport(n, readExport(exports, n));
   });
 }
 
@@ -130,14 +136,20 @@ function checkAttributes(url, format, attributes) {
   }
 }
 
-// V8 10.2 parses import assertions (`assert { type: 'json' }`) but not the newer import
-// attributes syntax (`with { type: 'json' }`) that Node 20 accepts: the keyword is rewritten
-// where it follows an import's module specifier (columns after it on that line shift by two).
+// V8 10.2 parses import assertions (`assert { type: 'json' }`, `import(x, { assert: ... })`) but
+// not the newer import attributes syntax that Node 20 accepts (`with { type: 'json' }`,
+// `import(x, { with: ... })`): the keyword is rewritten where it follows an import's specifier
+// (columns after it on that line shift by two).
 const kWithAttributes = /(\b(?:from|import)\s*(['"])[^'"\n]*\2\s*)with(\s*\{)/g;
-function moduleSource(url) {
-  const source = sourceOf(url);
+const kDynamicWith = /(\bimport\s*\(\s*(?:'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|[\w$.]+)\s*,\s*\{\s*)with(\s*:)/g;
+function rewriteImportAttributes(source) {
   if (!source.includes('with')) return source;
-  return source.replace(kWithAttributes, (m, head, quote, tail) => `${head}assert${tail}`);
+  return source.replace(kWithAttributes, (m, head, quote, tail) => `${head}assert${tail}`)
+    .replace(kDynamicWith, (m, head, tail) => `${head}assert${tail}`);
+}
+
+function moduleSource(url) {
+  return rewriteImportAttributes(sourceOf(url));
 }
 
 function createWrap(url, format) {
@@ -154,6 +166,18 @@ function createWrap(url, format) {
   }
 }
 
+// A typeless .js file (no "type" in its package.json) is CommonJS unless module syntax detection
+// finds import/export or top-level await in it (see cjs/loader).
+function detectFormat(url, format) {
+  if (format !== 'commonjs' || !url.startsWith('file:')) return format;
+  const filename = lazyUrl().fileURLToPath(url);
+  const cjs = cjsLoader();
+  if (cjs.Module._cache[filename] || !cjs.isTypeless(filename)) return format;
+  if (!cjs.detectModuleSyntax(readSource(filename), filename)) return format;
+  cjs.warnTypeless(filename);
+  return 'module';
+}
+
 // Creates (or finds) the job for `url` and links its whole static graph.
 function getJob(url, format, attributes) {
   let job = jobs.get(url);
@@ -161,9 +185,10 @@ function getJob(url, format, attributes) {
     checkAttributes(url, job.format, attributes);
     return job;
   }
+  format = detectFormat(url, format);
   checkAttributes(url, format, attributes);
   const wrap = createWrap(url, format);
-  job = { url, format, wrap };
+  job = { url, format, wrap, children: [] };
   jobs.set(url, job);
   try {
     if (format === 'module') {
@@ -175,6 +200,7 @@ function getJob(url, format, attributes) {
         const child = getJob(r.url, r.format, attrs);
         specifiers.push(specifier);
         children.push(child.wrap);
+        job.children.push(child);
       }
       wrap.link(specifiers, children);
     }
@@ -220,7 +246,33 @@ function initializeImportMeta(meta, wrap) {
     meta.filename = filename;
     meta.dirname = path.dirname(filename);
   }
-  meta.resolve = (specifier) => resolve(`${specifier}`, url).url;
+  // As Node: a file that does not exist still has a URL (only packages must be found).
+  meta.resolve = (specifier) => {
+    try {
+      return resolve(`${specifier}`, url).url;
+    } catch (err) {
+      if ((err?.code === 'ERR_MODULE_NOT_FOUND' || err?.code === 'ERR_UNSUPPORTED_DIR_IMPORT') && err.url) return err.url;
+      throw err;
+    }
+  };
+}
+
+function evaluateQuietDependencies(job, seen) {
+  for (const child of job.children) {
+    if (seen.has(child)) continue;
+    seen.add(child);
+    if (child.format === 'builtin' || child.format === 'json') {
+      // A failure (bad JSON) is reported again by the graph's own evaluation.
+      try {
+        instantiate(child);
+        child.wrap.evaluate().catch(() => {});
+      } catch {
+        // Same.
+      }
+    } else {
+      evaluateQuietDependencies(child, seen);
+    }
+  }
 }
 
 // The entry point is an ES module: evaluate it; an unsettled top-level await at exit is code 13.
@@ -228,6 +280,20 @@ function runEntry(filename) {
   const url = lazyUrl().pathToFileURL(filename).href;
   const job = getJob(url, 'module', undefined);
   instantiate(job);
+  // --inspect-brk: the debugger pauses on the first statement the graph runs (the native
+  // evaluate is called directly: no loader statement comes first). Builtin and JSON dependencies
+  // (no side effects a program could see) are evaluated before, so that statement is the program's.
+  if (internalBinding('process').options.inspectBrk) {
+    evaluateQuietDependencies(job, new Set());
+    settleEntry(url, internalBinding('inspector').callAndPauseOnStart(job.wrap.evaluate, job.wrap));
+  } else {
+    settleEntry(url, job.wrap.evaluate());
+  }
+}
+
+// An entry's evaluation: its error is uncaught; a top-level await still unsettled when the
+// process is about to exit normally makes the exit code 13, with Node's warning.
+function settleEntry(url, promise) {
   let settled = false;
   process.once('exit', (code) => {
     if (!settled && code === 0) {
@@ -236,7 +302,7 @@ function runEntry(filename) {
         `${url}\n\n`);
     }
   });
-  job.wrap.evaluate().then(() => { settled = true; }, (err) => {
+  return promise.then(() => { settled = true; }, (err) => {
     settled = true;
     internalBinding('process').triggerUncaughtException(err, false);
   });
@@ -245,7 +311,7 @@ function runEntry(filename) {
 // `--input-type=module -e` / stdin: the source is a module whose URL is in the current folder.
 function evalModule(source, name = '[eval1]') {
   const url = `${lazyUrl().pathToFileURL(path.join(process.cwd(), name)).href}`;
-  const wrap = new ModuleWrap(url, source.replace(kWithAttributes, (m, head, quote, tail) => `${head}assert${tail}`));
+  const wrap = new ModuleWrap(url, rewriteImportAttributes(source));
   const requests = wrap.getModuleRequests();
   const specifiers = [];
   const children = [];
@@ -256,15 +322,22 @@ function evalModule(source, name = '[eval1]') {
   }
   wrap.link(specifiers, children);
   wrap.instantiate();
-  return wrap.evaluate().then(undefined, (err) => {
-    internalBinding('process').triggerUncaughtException(err, false);
-  });
+  return settleEntry(url, wrap.evaluate());
 }
 
 // require() of an ES module (Node 22): works when the graph has no top-level await.
 function requireESM(filename, parentFilename) {
   const url = lazyUrl().pathToFileURL(filename).href;
-  const job = getJob(url, formatOf(filename) === 'module' ? 'module' : 'module', undefined);
+  const job = getJob(url, 'module', undefined);
+  const status = job.wrap.getStatus();
+  if (status === kInstantiating || status === kEvaluating) {
+    // The module is an ancestor of this require() in the graph being linked or evaluated.
+    const { ERR_REQUIRE_CYCLE_MODULE } = codes();
+    throw new ERR_REQUIRE_CYCLE_MODULE(`Cannot require() ES Module ${filename} in a cycle.` +
+      `${parentFilename ? ` (from ${parentFilename})` : ''} A cycle involving require(esm) is not allowed to ` +
+      'maintain invariants mandated by the ECMAScript specification. Try making at least part of the ' +
+      'dependency in the graph lazily loaded.');
+  }
   instantiate(job);
   if (job.wrap.isGraphAsync()) {
     const { ERR_REQUIRE_ASYNC_MODULE } = codes();
@@ -282,5 +355,6 @@ function requireESM(filename, parentFilename) {
 }
 
 module.exports = {
+  rewriteImportAttributes,
   importModule, importModuleDynamically, initializeImportMeta, runEntry, requireESM, resolve, evalModule,
 };

@@ -9,8 +9,14 @@ const { BuiltinModule } = require('internal/bootstrap/realm');
 function lazyUrl() { return require('internal/url'); }
 function codes() { return require('internal/errors').codes; }
 
-function throwNative(result) {
-  const [code, message, kind] = result;
+// The native resolver's error, as ESM reports it: naming the importing file.
+function throwNative(result, parentPath) {
+  const [code, native, kind] = result;
+  let message = native;
+  if (!message.includes(' imported from ') && (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ||
+      code === 'ERR_PACKAGE_PATH_NOT_EXPORTED')) {
+    message += ` imported from ${parentPath}`;
+  }
   if (code === 'MODULE_NOT_FOUND') {
     const err = new Error(message);
     err.code = 'ERR_MODULE_NOT_FOUND';
@@ -83,7 +89,7 @@ function resolve(specifier, parentURL) {
   const parentPath = parentPathOf(parentURL);
   if (specifier.startsWith('#')) {
     const r = native.esmResolveImports(specifier, parentPath);
-    if (Array.isArray(r)) throwNative(r);
+    if (Array.isArray(r)) throwNative(r, parentPath);
     if (!r) {
       const { ERR_MODULE_NOT_FOUND } = codes();
       throw new ERR_MODULE_NOT_FOUND(specifier, parentPath);
@@ -94,7 +100,7 @@ function resolve(specifier, parentURL) {
   const missing = BuiltinModule.missingPluginError(specifier);
   if (missing !== null) throw missing;
   const r = native.esmResolvePackage(specifier, parentPath);
-  if (Array.isArray(r)) throwNative(r);
+  if (Array.isArray(r)) throwNative(r, parentPath);
   if (!r) {
     const { ERR_MODULE_NOT_FOUND } = codes();
     const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
@@ -123,10 +129,10 @@ function formatOf(filename) {
   if (ext === '.cjs') return 'commonjs';
   if (ext === '.json') return 'json';
   if (ext === '.node') return 'addon';
-  const pkg = native.packageScope(filename);
-  const type = pkg && pkg.type === 'module' ? 'module' : 'commonjs';
-  if (ext === '.js' || ext === '') return type;
-  if (type === 'commonjs') return 'commonjs';
+  if (ext === '.js' || ext === '') {
+    const pkg = native.packageScope(filename);
+    return pkg && pkg.type === 'module' ? 'module' : 'commonjs';
+  }
   const { ERR_UNKNOWN_FILE_EXTENSION } = codes();
   throw new ERR_UNKNOWN_FILE_EXTENSION(ext, filename);
 }

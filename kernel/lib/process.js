@@ -1,0 +1,3 @@
+'use strict';
+// require('process') and `import process from 'node:process'`: the global process object.
+module.exports = process;
