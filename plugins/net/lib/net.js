@@ -4,7 +4,7 @@
 // (isIP...), args.js (argument normalisation), blocklist.js and socket_address.js (loaded on
 // first use). dns is loaded only to resolve a host name.
 
-const { Socket, createHandle, getDefaultAutoSelectFamily, setDefaultAutoSelectFamily,
+const { Socket, getDefaultAutoSelectFamily, setDefaultAutoSelectFamily,
   getDefaultAutoSelectFamilyAttemptTimeout, setDefaultAutoSelectFamilyAttemptTimeout } =
   require('internal/net/socket');
 const { Server, createServerHandle } = require('internal/net/server');
@@ -24,12 +24,21 @@ function connect(...args) {
   return socket.connect(normalized);
 }
 
+// Windows-only in Node (a no-op elsewhere) and deprecated there.
+let warnedSimultaneousAccepts = false;
+function _setSimultaneousAccepts() {
+  if (warnedSimultaneousAccepts) return;
+  warnedSimultaneousAccepts = true;
+  process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.',
+                      'DeprecationWarning', 'DEP0121');
+}
+
 module.exports = {
   get BlockList() { return require('internal/net/blocklist').BlockList; },
   get SocketAddress() { return require('internal/net/socket_address').SocketAddress; },
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
-  _createHandle: createHandle,
+  _setSimultaneousAccepts,
   connect,
   createConnection: connect,
   createServer,
