@@ -325,11 +325,20 @@ TLSSocket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       payload[i] = typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk;
       bytes += payload[i].length;
     }
+  } else if (typeof data !== 'string') {
+    payload = data;
+    bytes = data.length;
+  } else if (encoding === 'latin1' || encoding === 'binary') {
+    payload = data;  // encoded natively
+    bytes = data.length;
+  } else if (!encoding || encoding === 'utf8' || encoding === 'utf-8') {
+    payload = data;
+    bytes = Buffer.byteLength(data);
   } else {
-    payload = typeof data === 'string' ? Buffer.from(data, encoding) : data;
+    payload = Buffer.from(data, encoding);
     bytes = payload.length;
   }
-  const out = handle.conn.write(payload);
+  const out = handle.conn.write(payload, encoding === 'latin1' || encoding === 'binary');
   if ((state[0] & kError) !== 0) {
     cb(handle.conn.takeError());
     return;

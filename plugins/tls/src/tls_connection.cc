@@ -230,6 +230,14 @@ napi_value Receive(napi_env env, napi_callback_info info) {
   if (!Unwrap(env, info, &call)) return nullptr;
   Bytes b;
   if (call.argc > 0 && GetBytes(env, call.argv[0], &b) && b.size > 0) {
+    // receive(arrayBuffer, offset, length): a slice of a read slab, without a Buffer object.
+    if (call.argc == 3) {
+      size_t offset = static_cast<size_t>(GetInt(env, call.argv[1]));
+      size_t length = static_cast<size_t>(GetInt(env, call.argv[2]));
+      if (offset > b.size || length > b.size - offset) length = 0;
+      b.data += offset;
+      b.size = length;
+    }
     BIO_write(call.c->in, b.data, static_cast<int>(b.size));
   }
   return Advance(env, call.c);
@@ -242,8 +250,8 @@ napi_value TakeOutput(napi_env env, napi_callback_info info) {
   return DrainOutput(env, call.c);
 }
 
-// write(buffer | buffers[]): encrypts and returns the ciphertext (several small buffers become
-// one record).
+// write(buffer | buffers[] | string[, latin1]): encrypts and returns the ciphertext (several
+// small buffers become one record).
 napi_value Write(napi_env env, napi_callback_info info) {
   Call call;
   if (!Unwrap(env, info, &call)) return nullptr;
@@ -278,9 +286,21 @@ napi_value Write(napi_env env, napi_callback_info info) {
       }
     }
   } else {
+    // A string is encoded here, once: latin1 when the second argument says so, else utf8.
     Bytes b;
     std::string storage;
-    GetBytes(env, call.argv[0], &b, &storage);
+    napi_valuetype t;
+    napi_typeof(env, call.argv[0], &t);
+    if (t == napi_string && call.argc > 1 && GetBool(env, call.argv[1])) {
+      size_t len = 0;
+      napi_get_value_string_latin1(env, call.argv[0], nullptr, 0, &len);
+      storage.resize(len);
+      napi_get_value_string_latin1(env, call.argv[0], storage.data(), len + 1, &len);
+      b.data = reinterpret_cast<const uint8_t*>(storage.data());
+      b.size = len;
+    } else {
+      GetBytes(env, call.argv[0], &b, &storage);
+    }
     write(b.data, b.size);
   }
   if (!ok) {

@@ -10,7 +10,6 @@
 // keylog, close_notify, error). From a net.Socket, the chunks come straight from its native handle
 // (net's takeover contract), skipping its stream; from any other Duplex, from 'data' events.
 
-const { Buffer } = require('buffer');
 const { errnoException } = require('internal/errors');
 
 const kHandshakeDone = 1;
@@ -54,7 +53,7 @@ class TLSHandle {
       this.netOnread = h.onread;
       h.onread = function onTLSTransportRead(nread, arrayBuffer, offset) {
         if (nread > 0) {
-          self.feed(Buffer.from(arrayBuffer, offset, nread));
+          self.feedSlice(arrayBuffer, offset, nread);
           return;
         }
         // EOF or error: net ends or destroys the transport as usual ('end' / 'error' below).
@@ -98,7 +97,16 @@ class TLSHandle {
 
   feed(chunk) {
     if (this.closed) return;
-    const plain = this.conn.receive(chunk);
+    this.afterReceive(this.conn.receive(chunk));
+  }
+
+  // Bytes straight from the transport's read slab.
+  feedSlice(arrayBuffer, offset, length) {
+    if (this.closed) return;
+    this.afterReceive(this.conn.receive(arrayBuffer, offset, length));
+  }
+
+  afterReceive(plain) {
     const flags = state[0];
     if (flags !== 0 && !this.onFlags(flags)) return;
     if (plain !== undefined && this.onread !== null) {
