@@ -7,12 +7,14 @@ const { watchdog, mustCall } = require('./common');
 
 watchdog();
 
-// Far more than the kernel's socket buffers hold, so the write drains for about a second.
+// Far more than the kernel's socket buffers hold, so the write drains for a few seconds: several
+// 500 ms timeouts would expire meanwhile. (The timeout is long so that a loaded machine stalling
+// this process for a moment does not make the socket idle.)
 const TOTAL = 32 * 1024 * 1024;
 const server = net.createServer((sock) => {
   sock.pause();
-  // A slow reader: 256 KiB every 10 ms.
-  const iv = setInterval(() => sock.read(256 * 1024), 10);
+  // A slow reader: 64 KiB every 5 ms.
+  const iv = setInterval(() => sock.read(64 * 1024), 5);
   sock.on('end', () => {
     clearInterval(iv);
     sock.end();
@@ -30,7 +32,7 @@ server.listen(0, '127.0.0.1', () => {
       c.end();
     }));
   });
-  c.setTimeout(100, () => {
+  c.setTimeout(500, () => {
     if (!written) timeoutsWhileWriting++;
   });
   c.resume();
