@@ -12,22 +12,26 @@ const kOnIncoming = Symbol('onIncoming');
 
 let maxHeaderSize = 16 * 1024;
 
-// Called once per message head. `flags` carries upgrade/keep-alive and whether the head is the
+// Called once per message head, with the headers as trailing name, value... arguments (or, for
+// very many, one array of them). `flags` carries upgrade/keep-alive and whether the head is the
 // whole message (then no onMessageComplete follows and this function completes it itself).
-function parserOnHeadersComplete(versionMajor, versionMinor, headers, method, url, statusCode,
-                                 statusMessage, flags) {
+function parserOnHeadersComplete(method, url, statusCode, statusMessage, version, flags,
+                                 ...headers) {
+  if (headers.length === 1) headers = headers[0];
   const parser = this;
   const socket = parser.socket;
   const Incoming = (socket && socket.server && socket.server[kIncomingMessage]) || IncomingMessage;
   const incoming = parser.incoming = new Incoming(socket);
+  const versionMajor = version >> 8;
+  const versionMinor = version & 0xff;
   incoming.httpVersionMajor = versionMajor;
   incoming.httpVersionMinor = versionMinor;
-  incoming.httpVersion = versionMajor === 1 && versionMinor === 1 ? '1.1' :
-    `${versionMajor}.${versionMinor}`;
+  incoming.httpVersion = version === 0x101 ? '1.1' : `${versionMajor}.${versionMinor}`;
   incoming.joinDuplicateHeaders = parser.joinDuplicateHeaders === true;
-  let n = headers.length;
-  if (parser.maxHeaderPairs > 0 && n > parser.maxHeaderPairs * 2) n = parser.maxHeaderPairs * 2;
-  incoming._setRawHeaders(n === headers.length ? headers : headers.slice(0, n));
+  if (parser.maxHeaderPairs > 0 && headers.length > parser.maxHeaderPairs * 2) {
+    headers.length = parser.maxHeaderPairs * 2;
+  }
+  incoming._setRawHeaders(headers);
   if (method !== undefined) {
     incoming.method = methodTable[method];
     incoming.url = url;
@@ -49,10 +53,11 @@ function parserOnBody(buffer, offset, length) {
   if (!ret) readStop(this.socket);
 }
 
-function parserOnMessageComplete(trailers) {
+function parserOnMessageComplete(...trailers) {
+  if (trailers.length === 1) trailers = trailers[0];
   const stream = this.incoming;
   if (stream === null || stream === undefined) return;
-  if (trailers !== undefined) stream._setRawTrailers(trailers);
+  if (trailers.length !== 0) stream._setRawTrailers(trailers);
   completeMessage(this, stream);
 }
 

@@ -193,15 +193,30 @@ int Parser::OnHeaderValueComplete(llhttp_t* p) {
   return 0;
 }
 
-napi_value Parser::HeaderArray(size_t count) {
-  napi_value arr;
-  napi_create_array_with_length(env_, count * 2, &arr);
-  for (size_t i = 0; i < count; i++) {
-    napi_set_element(env_, arr, static_cast<uint32_t>(2 * i), Latin1(env_, fields_[i].first));
-    napi_set_element(env_, arr, static_cast<uint32_t>(2 * i + 1), Latin1(env_, fields_[i].second));
+// Header pairs passed as separate arguments; a head with more (only possible with a raised
+// maxHeaderSize) passes them as one array, so no call can exhaust the stack with arguments.
+constexpr size_t kMaxSpreadPairs = 128;
+
+void Parser::PushHeaders(size_t count) {
+  if (count > kMaxSpreadPairs) {
+    napi_value arr;
+    napi_create_array_with_length(env_, count * 2, &arr);
+    for (size_t i = 0; i < count; i++) {
+      napi_set_element(env_, arr, static_cast<uint32_t>(2 * i), Latin1(env_, fields_[i].first));
+      napi_set_element(env_, arr, static_cast<uint32_t>(2 * i + 1), Latin1(env_, fields_[i].second));
+    }
+    argv_.push_back(arr);
+    return;
   }
-  return arr;
+  for (size_t i = 0; i < count; i++) {
+    argv_.push_back(Latin1(env_, fields_[i].first));
+    argv_.push_back(Latin1(env_, fields_[i].second));
+  }
 }
+
+// Arguments before the headers in onHeadersComplete: method, url, statusCode, statusMessage,
+// (major << 8) | minor, flags.
+constexpr size_t kHeadArgs = 6;
 
 // Flags handed to JS with the head, one bit each.
 enum HeadFlags : int32_t {
@@ -226,26 +241,29 @@ int Parser::OnHeadersComplete(llhttp_t* p) {
     flags |= kComplete;
     self->skip_complete_ = true;
   }
-  napi_value argv[8];
-  argv[0] = Int(env, p->http_major);
-  argv[1] = Int(env, p->http_minor);
-  argv[2] = self->HeaderArray(self->num_fields_);
+  // Fixed arguments, then the headers as name, value, name, value... (JS takes them as a rest
+  // parameter: building the array there is cheaper than element stores through Node-API).
+  std::vector<napi_value>& argv = self->argv_;
+  argv.resize(kHeadArgs);
   if (self->type_ == HTTP_REQUEST) {
-    argv[3] = Int(env, p->method);
-    argv[4] = Latin1(env, self->url_);
-    argv[5] = Undefined(env);
-    argv[6] = Undefined(env);
-  } else {
+    argv[0] = Int(env, p->method);
+    argv[1] = Latin1(env, self->url_);
+    argv[2] = Undefined(env);
     argv[3] = Undefined(env);
-    argv[4] = Undefined(env);
-    argv[5] = Int(env, p->status_code);
-    argv[6] = Latin1(env, self->status_message_);
+  } else {
+    argv[0] = Undefined(env);
+    argv[1] = Undefined(env);
+    argv[2] = Int(env, p->status_code);
+    argv[3] = Latin1(env, self->status_message_);
   }
-  argv[7] = Int(env, flags);
+  argv[4] = Int(env, (p->http_major << 8) | p->http_minor);
+  argv[5] = Int(env, flags);
+  self->PushHeaders(self->num_fields_);
   self->num_fields_ = 0;
   self->field_open_ = false;
   napi_value result;
-  if (!self->Call(GetBinding(env)->on_headers_complete, 8, argv, &result)) return -1;
+  if (!self->Call(GetBinding(env)->on_headers_complete, argv.size(), argv.data(), &result))
+    return -1;
   // JS may answer 1 (no body: a response to HEAD) or 2 (no body, and stop: an upgrade).
   napi_valuetype type;
   int32_t ret = 0;
@@ -277,10 +295,11 @@ int Parser::OnMessageComplete(llhttp_t* p) {
     return 0;
   }
   self->skip_complete_ = false;
-  napi_value argv[1];
-  argv[0] = trailers ? self->HeaderArray(trailers) : Undefined(env);
+  std::vector<napi_value>& argv = self->argv_;
+  argv.clear();
+  self->PushHeaders(trailers);
   self->num_fields_ = 0;
-  if (!self->Call(GetBinding(env)->on_message_complete, 1, argv)) return -1;
+  if (!self->Call(GetBinding(env)->on_message_complete, argv.size(), argv.data())) return -1;
   return 0;
 }
 

@@ -1,10 +1,10 @@
 // The http binding's parser: one llhttp instance per connection, exposed to the plugin's JS as
 // the HTTPParser class. Speaks Node-API and llhttp only (no v8.h).
 //
-// The calls into JS are few by design: one per message head (method, url, headers as a flat array
-// and flags in one call), one per body span (a view of the Buffer being parsed, never a copy) and
-// one at the end of a message — skipped when the head already says the message has no body, so a
-// bodiless request costs exactly one call.
+// The calls into JS are few by design: one per message head (method, url, version, flags and the
+// headers as trailing name/value arguments, in one call), one per body span (a view of the
+// Buffer being parsed, never a copy) and one at the end of a message — skipped when the head
+// already says the message has no body, so a bodiless request costs exactly one call.
 #pragma once
 
 #include <llhttp.h>
@@ -69,7 +69,8 @@ class Parser {
   // handed to onBody are relative to base, the start of the Buffer.
   napi_value Run(napi_value buffer, const char* base, size_t offset, size_t len);
   napi_value MakeError(llhttp_errno_t err, const char* data, size_t len, size_t parsed);
-  napi_value HeaderArray(size_t count);
+  // Appends `count` header name/value strings to argv_ (or one array of them, for many).
+  void PushHeaders(size_t count);
   // Calls a JS callback with `this` = the parser object; false if it threw.
   bool Call(napi_ref fn, size_t argc, napi_value* argv, napi_value* result = nullptr);
 
@@ -92,6 +93,7 @@ class Parser {
   const char* error_code_ = nullptr;  // our own HPE_* code when a callback refused the input
   bool got_exception_ = false;
   size_t header_bytes_ = 0;
+  std::vector<napi_value> argv_;  // arguments of the call into JS, reused
 
   // Valid only during Execute: the parser object and the Buffer being parsed.
   napi_value current_self_ = nullptr;
