@@ -84,8 +84,36 @@ if (fs && fs.mkdtempSync) {
   assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
   assert.ok(err.message.includes('wrong ELF class: ELFCLASS32'), err.message);
   fs.unlinkSync(elf32);
+  // Built for another CPU (x86-64's copy with the AArch64 machine number). Node's dlopen says
+  // "No such file or directory"; nodus names the machine.
+  const arm = path.join(dir, 'aarch64.node');
+  const image = fs.readFileSync(file);
+  image.writeUInt16LE(183 /* EM_AARCH64 */, 18);
+  fs.writeFileSync(arm, image);
+  err = dlopenError(arm);
+  assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
+  assert.ok(err.message.includes(arm), err.message);
+  if (isNodus) assert.ok(err.message.includes('built for AArch64'), err.message);
+  fs.unlinkSync(arm);
+  if (isNodus) {
+    // Truncated: dlopen would map pages past the end of the file and die of SIGBUS touching
+    // them (Node does); nodus refuses it first.
+    const truncated = path.join(dir, 'truncated.node');
+    fs.writeFileSync(truncated, fs.readFileSync(file).subarray(0, 6000));
+    err = dlopenError(truncated);
+    assert.strictEqual(err.code, 'ERR_DLOPEN_FAILED');
+    assert.ok(err.message.startsWith(`${truncated}: truncated: 6000 bytes`), err.message);
+    fs.unlinkSync(truncated);
+  }
   fs.unlinkSync(copy);
   fs.rmdirSync(dir);
+}
+
+// An init that throws, and one that returns with a Node-API call's exception pending: require
+// throws that error, every time, and nothing is cached.
+for (let i = 0; i < 2; i++) {
+  assert.throws(() => load('init_throws'), { code: 'ETEST_INIT', message: 'addon init refused to start' });
+  assert.throws(() => load('init_call_fails'), SyntaxError);
 }
 
 // NAPI_VERSION_EXPERIMENTAL: finalizers run inside GC; posted ones run later, outside GC.

@@ -44,6 +44,9 @@ expectLoadError('nodus_test_no_entry', 'ERR_NODUS_PLUGIN_INVALID', 'libno_entry.
 expectLoadError('nodus_test_future_abi', 'ERR_NODUS_PLUGIN_ABI', 'libfuture_abi.so', 'ABI 2', 'ABI 1');
 expectLoadError('nodus_test_wrong_abi', 'ERR_NODUS_PLUGIN_ABI', 'libwrong_abi_field.so', 'ABI 7');
 expectLoadError('nodus_test_init_throws', 'ERR_NODUS_PLUGIN_INIT', 'libinit_throws.so', 'init refused to start');
+expectLoadError('nodus_test_init_call_fails', 'ERR_NODUS_PLUGIN_INIT', 'libinit_call_fails.so', 'SyntaxError');
+expectLoadError('nodus_test_missing_symbol', 'ERR_DLOPEN_FAILED', 'libmissing_symbol.so',
+                'undefined symbol: nodus_test_missing_function');
 expectLoadError('nodus_test_needs_ghost', 'ERR_UNKNOWN_BUILTIN_MODULE', "'ghost'");
 expectLoadError('nodus_test_not_a_library', 'ERR_DLOPEN_FAILED', 'libnot_a_library.so', 'not a shared library');
 expectLoadError('nodus_test_missing_file', 'ERR_DLOPEN_FAILED', path.join(dir, 'libmissing.so'), 'file not found');

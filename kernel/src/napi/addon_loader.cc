@@ -9,6 +9,7 @@
 #include <string>
 
 #include "napi/napi_env.h"
+#include "runtime/elf_check.h"
 
 namespace {
 
@@ -112,6 +113,10 @@ void DLOpen(const v8::FunctionCallbackInfo<v8::Value>& args) {
     return;
   }
 
+  if (std::string problem = ElfLoadProblem(filename); !problem.empty()) {
+    ThrowError(isolate, "ERR_DLOPEN_FAILED", filename + ": " + problem);
+    return;
+  }
   pending_napi_module = nullptr;
   pending_raw_v8_module_version = 0;
   dlerror();

@@ -13,6 +13,7 @@
 #include "napi/napi_host.h"
 #include "nodus/plugin.h"
 #include "runtime/builtins.h"
+#include "runtime/elf_check.h"
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
 
@@ -139,10 +140,15 @@ std::optional<std::string> PluginHost::Load(const PluginInfo& info, std::vector<
   }
   chain.pop_back();
 
+  if (std::string problem = ElfLoadProblem(info.file); !problem.empty())
+    return fail("ERR_DLOPEN_FAILED",
+                fmt::format("Cannot load plugin '{}' from {}: {}", info.name, info.file, problem));
   auto lib = std::make_unique<boost::dll::shared_library>();
   boost::dll::fs::error_code ec;
+  // Every symbol is bound now: one the plugin needs but nothing provides fails here, by name,
+  // instead of killing the process at its first call.
   lib->load(info.file, ec,
-            boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local |
+            boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local |
                 static_cast<boost::dll::load_mode::type>(RTLD_NODELETE));
   if (ec || !lib->is_loaded()) {
     const char* dl = dlerror();

@@ -21,10 +21,29 @@ static napi_value Greet(napi_env env, napi_callback_info info) {
 
 static int init_count = 0;
 
+#if PLUGIN_KIND == 8
+/* Provided by nothing: bound lazily, the first call would kill the process. */
+extern int nodus_test_missing_function(void);
+#endif
+
 static napi_value Init(napi_env env, napi_value binding) {
 #if PLUGIN_KIND == 5
   napi_throw_error(env, "ETEST", "init refused to start");
   return NULL;
+#elif PLUGIN_KIND == 8
+  napi_value n;
+  napi_create_int32(env, nodus_test_missing_function(), &n);
+  return n;
+#elif PLUGIN_KIND == 9
+  /* A Node-API call fails with a JS exception pending (JSON.parse of bad text); init returns
+     NULL without clearing it, the usual C error path. */
+  napi_value global, json, parse, text, result;
+  napi_get_global(env, &global);
+  napi_get_named_property(env, global, "JSON", &json);
+  napi_get_named_property(env, json, "parse", &parse);
+  napi_create_string_utf8(env, "{not json", NAPI_AUTO_LENGTH, &text);
+  if (napi_call_function(env, json, parse, 1, &text, &result) != napi_ok) return NULL;
+  return binding;
 #else
   napi_value fn, count;
   init_count++;
@@ -74,5 +93,15 @@ extern const nodus_js_source test_plugin_needs_ghost_js[];
 static const char* const modules[] = {"nodus_test_needs_ghost", NULL};
 static const nodus_plugin desc = {NODUS_PLUGIN_ABI_VERSION, sizeof(nodus_plugin), "needs_ghost", "1.0.0",
                                   modules, NULL, test_plugin_needs_ghost_js, Init, NULL, 9};
+NODUS_PLUGIN(desc)
+#elif PLUGIN_KIND == 8
+static const char* const modules[] = {"nodus_test_missing_symbol", NULL};
+static const nodus_plugin desc = {NODUS_PLUGIN_ABI_VERSION, sizeof(nodus_plugin), "missing_symbol", "1.0.0",
+                                  modules, NULL, NULL, Init, NULL, 9};
+NODUS_PLUGIN(desc)
+#elif PLUGIN_KIND == 9
+static const char* const modules[] = {"nodus_test_init_call_fails", NULL};
+static const nodus_plugin desc = {NODUS_PLUGIN_ABI_VERSION, sizeof(nodus_plugin), "init_call_fails", "1.0.0",
+                                  modules, NULL, NULL, Init, NULL, 9};
 NODUS_PLUGIN(desc)
 #endif
