@@ -1,8 +1,6 @@
 'use strict';
 // The forked side of bench/child_process.js: echoes messages; on { burst: ms } streams messages to
 // the parent for that long (with backpressure from send's return value), then reports the count.
-const cp = require('child_process');
-if (typeof cp._setupChildChannel === 'function') cp._setupChildChannel();
 
 process.on('message', (m) => {
   if (m && m.burst !== undefined) {
