@@ -164,7 +164,16 @@ async function main() {
     assert.strictEqual(ab.byteLength, 32);
   }
 
-  const CryptoKey = globalThis.CryptoKey || crypto.webcrypto.CryptoKey;
+  // The Web Crypto globals, as in Node 20 (only `crypto` enumerable).
+  assert.strictEqual(globalThis.crypto, crypto.webcrypto);
+  assert.strictEqual(globalThis.crypto.subtle, crypto.subtle);
+  assert.strictEqual(Object.getOwnPropertyDescriptor(globalThis, 'crypto').enumerable, true);
+  assert.strictEqual(globalThis.SubtleCrypto, crypto.subtle.constructor);
+  assert.strictEqual(globalThis.Crypto, crypto.webcrypto.constructor);
+  for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+    assert.strictEqual(Object.getOwnPropertyDescriptor(globalThis, name).enumerable, false, name);
+  }
+  const CryptoKey = globalThis.CryptoKey;
   assert.ok(hk instanceof CryptoKey);
   assert.strictEqual(Object.prototype.toString.call(hk), '[object CryptoKey]');
   assert.ok(crypto.KeyObject.from(hk) instanceof crypto.KeyObject);

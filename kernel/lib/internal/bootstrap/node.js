@@ -95,6 +95,20 @@ if (webGlobals) {
   }
 }
 
+// Web Crypto (crypto, Crypto, CryptoKey, SubtleCrypto) comes from the crypto plugin, opened on
+// first touch; a runtime without the plugin has none of them, as a Node built without OpenSSL.
+function webcrypto() {
+  try {
+    return require('crypto').webcrypto;
+  } catch {
+    return undefined;
+  }
+}
+defineLazyGlobal('crypto', webcrypto, true);
+defineLazyGlobal('Crypto', () => webcrypto()?.constructor);
+defineLazyGlobal('CryptoKey', () => webcrypto()?.CryptoKey);
+defineLazyGlobal('SubtleCrypto', () => webcrypto()?.subtle.constructor);
+
 const hooks = {
   tickCallback: taskQueues.processTicksAndRejections,
   fatalException: require('internal/process/execution').onGlobalUncaughtException,
