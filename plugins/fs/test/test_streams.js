@@ -107,6 +107,24 @@ fs.createWriteStream(tmp('nodir', 'x')).on('error', mustCall((err) => {
   for await (const line of lh.readLines()) lines.push(line);
   assert.deepStrictEqual(lines, ['one', 'two', 'three']);
 
+  // Leaving readLines early and closing the handle: the stream stops with the handle's 'close'
+  // (emitted by the call, as in Node), so no read hits the closed descriptor.
+  fs.writeFileSync(tmp('many_lines.txt'), 'line\n'.repeat(100000));
+  const mh = await fsp.open(tmp('many_lines.txt'));
+  let seen = 0;
+  for await (const line of mh.readLines()) {
+    assert.strictEqual(line, 'line');
+    if (++seen === 3) break;
+  }
+  let closeEvents = 0;
+  mh.on('close', () => closeEvents++);
+  const closing = mh.close();
+  assert.strictEqual(closeEvents, 1);
+  assert.strictEqual(mh.fd, -1);
+  await assert.rejects(mh.read(Buffer.alloc(1)), { code: 'EBADF', message: 'file closed' });
+  await closing;
+  await new Promise((resolve) => setImmediate(resolve));
+
   // readableWebStream: the file's bytes as a WHATWG stream; the handle stays open and locked
   const wh = await fsp.open(src);
   let total = 0;

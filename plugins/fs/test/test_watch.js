@@ -67,6 +67,20 @@ assert.throws(() => fs.watch(tmp('missing')), (err) => {
     assert.strictEqual(err.name, 'AbortError');
   }
   assert.strictEqual(seen[0].filename, 'p.txt');
+
+  // An async generator, as in Node: nothing is checked or watched before the first next(), so
+  // an unused one holds nothing open and errors reject next().
+  const lazy = fsp.watch(tmp('does-not-exist'));
+  assert.strictEqual(Object.prototype.toString.call(lazy), '[object AsyncGenerator]');
+  await assert.rejects(lazy.next(), (err) => {
+    assertUvError(err, 'ENOENT', 'watch', tmp('does-not-exist'));
+    return true;
+  });
+  await assert.rejects(fsp.watch(5).next(), { code: 'ERR_INVALID_ARG_TYPE' });
+  await assert.rejects(fsp.watch(pdir, { recursive: 'yes' }).next(), { code: 'ERR_INVALID_ARG_TYPE' });
+  fsp.watch(pdir); // never iterated: must not keep the process alive
+  const early = fsp.watch(pdir);
+  assert.deepStrictEqual(await early.return(), { value: undefined, done: true });
 })().then(mustCall());
 
 // recursive: events from subdirectories, including ones created after the watch started

@@ -161,14 +161,15 @@ class FileHandle extends EventEmitter {
     if (this[kClosePromise]) return this[kClosePromise];
     this[kRefs]--;
     if (this[kRefs] === 0) {
+      // The handle is closed from now on: later operations fail with 'file closed' (EBADF).
       const fd = this[kFd];
+      this[kFd] = -1;
       handleRegistry.unregister(this);
       this[kClosePromise] = call(binding.close, fd).then(() => {
-        this[kFd] = -1;
         this[kClosePromise] = null;
-        this.emit('close');
       }, (err) => {
         this[kClosePromise] = null;
+        this[kFd] = fd;
         this[kRefs]++;
         throw err;
       });
@@ -183,6 +184,9 @@ class FileHandle extends EventEmitter {
         this[kCloseReject] = undefined;
       });
     }
+    // 'close' comes with the call, as in Node: a stream reading through this handle stops now
+    // instead of issuing reads on a descriptor that is about to go.
+    this.emit('close');
     return this[kClosePromise];
   }
 
@@ -243,12 +247,9 @@ async function fsCall(fn, handle, ...args) {
       const fd = handle[kFd];
       const resolve = handle[kCloseResolve];
       const reject = handle[kCloseReject];
+      handle[kFd] = -1;
       handleRegistry.unregister(handle);
-      call(binding.close, fd).then(() => {
-        handle[kFd] = -1;
-        handle.emit('close');
-        resolve();
-      }, reject);
+      call(binding.close, fd).then(resolve, reject);
     }
   }
 }

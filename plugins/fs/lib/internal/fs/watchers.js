@@ -141,30 +141,23 @@ function watch(filename, options, listener) {
   return watcher;
 }
 
-// fs.promises.watch: an async iterator of { eventType, filename }.
-function watchPromise(filename, options = kEmptyObject) {
+// fs.promises.watch: an async generator of { eventType, filename }. As in Node, nothing is
+// checked or watched until the first next(): errors (bad arguments, ENOENT) reject it.
+async function* watchPromise(filename, options = kEmptyObject) {
   validateObject(options, 'options');
   const { persistent = true, recursive = false, encoding = 'utf8', signal } = options;
   validateBoolean(persistent, 'options.persistent');
   validateBoolean(recursive, 'options.recursive');
   validateAbortSignal(signal, 'options.signal');
-  if (signal && signal.aborted) {
-    const err = new AbortError(undefined, { cause: signal.reason });
-    return { async next() { throw err; }, [Symbol.asyncIterator]() { return this; } };
-  }
+  if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
   const watcher = new FSWatcher();
   watcher.start(filename, persistent, recursive, encoding);
   const queue = [];
-  const waiting = [];
-  let done = false;
   let failure = null;
+  let done = false;
+  let wake = null;
   const settle = () => {
-    while (waiting.length > 0 && (queue.length > 0 || done)) {
-      const { resolve, reject } = waiting.shift();
-      if (queue.length > 0) resolve({ value: queue.shift(), done: false });
-      else if (failure) reject(failure);
-      else resolve({ value: undefined, done: true });
-    }
+    if (wake !== null) wake();
   };
   watcher.on('change', (eventType, name) => {
     queue.push({ eventType, filename: name });
@@ -178,32 +171,26 @@ function watchPromise(filename, options = kEmptyObject) {
   const onAbort = () => {
     failure = new AbortError(undefined, { cause: signal.reason });
     done = true;
-    watcher.close();
     settle();
   };
   if (signal) signal.addEventListener('abort', onAbort, { once: true });
-  return {
-    next() {
-      if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
+  try {
+    for (;;) {
       if (done) {
-        if (failure) {
-          const err = failure;
-          failure = null;
-          return Promise.reject(err);
-        }
-        return Promise.resolve({ value: undefined, done: true });
+        if (failure) throw failure;
+        return;
       }
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
-    },
-    return() {
-      done = true;
-      watcher.close();
-      if (signal) signal.removeEventListener('abort', onAbort);
-      settle();
-      return Promise.resolve({ value: undefined, done: true });
-    },
-    [Symbol.asyncIterator]() { return this; },
-  };
+      if (queue.length > 0) {
+        yield queue.shift();
+        continue;
+      }
+      await new Promise((resolve) => { wake = resolve; });
+      wake = null;
+    }
+  } finally {
+    watcher.close();
+    if (signal) signal.removeEventListener('abort', onAbort);
+  }
 }
 
 // ---- watchFile -------------------------------------------------------------------------------------
