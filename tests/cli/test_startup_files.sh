@@ -45,5 +45,18 @@ cp "$tmp/cache.good" "$cache"
 head -c 500 "$tmp/snap.good" > "$snap"; check truncated-snapshot
 rm "$snap"; check no-snapshot
 cp "$tmp/snap.good" "$snap"; check restored
+# A swapped plugin whose JS differs from the cached one only in content (same length, which is all
+# V8 compares) must compile from its own source: here a syntax error the cached code would hide.
+python3 - "$tmp/lib/nodus/libnodus_fs.so" "$tmp/fs_swapped.so" <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+mark = b"'use strict';\n// Node's fs module"
+at = data.find(mark)
+if at < 0:
+    sys.exit('fs.js not found in the plugin')
+open(sys.argv[2], 'wb').write(data[:at] + b"'use strict'@" + data[at + 13:])
+PY
+out=$("$tmp/bin/nodus" --plugin "fs=$tmp/fs_swapped.so" -e 'try { require("fs"); console.log("stale code") } catch (e) { console.log(e.name) }' 2>&1)
+if [[ $out != SyntaxError ]]; then echo "FAIL swapped-plugin: [$out]"; fail=$((fail+1)); else pass=$((pass+1)); fi
 echo "startup files: $pass passed, $fail failed"
 [[ $fail == 0 ]]

@@ -56,7 +56,7 @@ void Compile(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Function> fn;
   if (CompileFunction(ctx, source,
                       v8::String::NewFromUtf8(isolate, resource.c_str()).ToLocalChecked(),
-                      {"exports", "require", "module", "__filename", "__dirname"})
+                      kDepsParams, Runtime::From(ctx)->builtins().CachedCode(kDepsOwner, id, *s))
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }
@@ -71,6 +71,9 @@ void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {
 }
 
 }  // namespace
+
+const nodus_js_source* DepsSources() { return nodus_kernel_deps_js; }
+
 }  // namespace nodus
 
 NODUS_BINDING(deps, nodus::Init);

@@ -87,14 +87,18 @@ v8::MaybeLocal<v8::Function> Builtins::Compile(v8::Local<v8::Context> context,
   // modules get the plugin's private native binding as `binding`.
   std::vector<const char*> params = {"exports", "require", "module", "process", "internalBinding"};
   if (!e->owner.empty()) params.push_back("binding");
+  return CompileFunction(context, source,
+                         v8::String::NewFromUtf8(isolate, resource.c_str()).ToLocalChecked(), params,
+                         CachedCode(e->owner, id, *e->source));
+}
+
+std::basic_string_view<uint8_t> Builtins::CachedCode(std::string_view owner, std::string_view id,
+                                                     const nodus_js_source& source) const {
   if (!code_cache_ && !code_cache_path_.empty()) {
     code_cache_ = std::make_unique<CodeCache>();
     code_cache_->Load(code_cache_path_);
   }
-  std::basic_string_view<uint8_t> cache;
-  if (code_cache_) cache = code_cache_->Find(id);
-  return CompileFunction(context, source,
-                         v8::String::NewFromUtf8(isolate, resource.c_str()).ToLocalChecked(), params, cache);
+  return code_cache_ ? code_cache_->Find(owner, id, source) : std::basic_string_view<uint8_t>();
 }
 
 const nodus_js_source* KernelSources() { return nodus_kernel_js; }

@@ -32,6 +32,10 @@ class Builtins {
   // Compiles `id` as function(exports, require, module, process, internalBinding, binding),
   // from the code cache when it has the module.
   v8::MaybeLocal<v8::Function> Compile(v8::Local<v8::Context> context, std::string_view id) const;
+  // The code cache made from exactly `source` for module `id` of `owner` ("" for the kernel,
+  // kDepsOwner for the embedded npm packages), if the cache file has it.
+  std::basic_string_view<uint8_t> CachedCode(std::string_view owner, std::string_view id,
+                                             const nodus_js_source& source) const;
   // The code cache file, read on the first compilation that could use it.
   void SetCodeCachePath(std::string path) { code_cache_path_ = std::move(path); }
   ~Builtins();
@@ -44,6 +48,12 @@ class Builtins {
 
 // Compiles a source as a function with the given parameter names (used for builtins and for
 // CommonJS module wrappers). `resource` names the script in stack traces.
+// The code cache's owner name for the npm packages embedded in the kernel (internalBinding('deps')),
+// which are compiled with the CommonJS wrapper's parameters instead of a builtin's.
+inline constexpr std::string_view kDepsOwner = "@deps";
+inline const std::vector<const char*> kDepsParams = {"exports", "require", "module", "__filename", "__dirname"};
+const nodus_js_source* DepsSources();
+
 v8::MaybeLocal<v8::Function> CompileFunction(v8::Local<v8::Context> context,
                                              v8::Local<v8::String> source,
                                              v8::Local<v8::String> resource,

@@ -336,7 +336,7 @@ int Runtime::BuildCodeCache(const cli::Options& options, const std::string& path
   ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, &rt);
   v8::Context::Scope context_scope(ctx);
   std::string error;
-  if (!CodeCache::Build(*rt.builtins_, ctx, path, &error)) {
+  if (!CodeCache::Build(*rt.builtins_, modules::PathDirname(path), ctx, path, &error)) {
     std::fprintf(stderr, "nodus: %s\n", error.c_str());
     return 1;
   }

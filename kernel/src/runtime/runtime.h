@@ -40,7 +40,7 @@ class Runtime {
 
   // Runs the bootstrap once and writes the startup snapshot to `path`. Returns an exit code.
   static int BuildSnapshot(const cli::Options& options, const std::string& path);
-  // Compiles every kernel builtin and writes the code cache to `path`.
+  // Compiles the kernel's builtins and the manifest's plugins' JS (the manifest beside `path`) and writes the code cache to `path`.
   static int BuildCodeCache(const cli::Options& options, const std::string& path);
 
   // Native callbacks put into V8 objects (FunctionTemplates, interceptors) must be recorded so a
