@@ -55,15 +55,24 @@ function connectWs(url) {
     let buf = Buffer.alloc(0);
     let open = false;
     const listeners = [];
+    // One masked frame: FIN flag + opcode (1 text, 0 continuation).
+    const frame = (first, payload) => {
+      const mask = crypto.randomBytes(4);
+      let head;
+      if (payload.length < 126) head = Buffer.from([first, 0x80 | payload.length]);
+      else { head = Buffer.alloc(4); head[0] = first; head[1] = 0x80 | 126; head.writeUInt16BE(payload.length, 2); }
+      const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]));
+      return Buffer.concat([head, mask, masked]);
+    };
     const ws = {
-      send(obj) {
+      // `fragments` > 1 splits the message into a text frame and continuation frames.
+      send(obj, fragments = 1) {
         const payload = Buffer.from(JSON.stringify(obj));
-        const mask = crypto.randomBytes(4);
-        let head;
-        if (payload.length < 126) head = Buffer.from([0x81, 0x80 | payload.length]);
-        else { head = Buffer.alloc(4); head[0] = 0x81; head[1] = 0x80 | 126; head.writeUInt16BE(payload.length, 2); }
-        const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]));
-        sock.write(Buffer.concat([head, mask, masked]));
+        const size = Math.ceil(payload.length / fragments);
+        for (let i = 0; i < fragments; i++) {
+          const last = i === fragments - 1;
+          sock.write(frame((last ? 0x80 : 0) | (i === 0 ? 1 : 0), payload.subarray(i * size, last ? payload.length : (i + 1) * size)));
+        }
       },
       onMessage(fn) { listeners.push(fn); },
       close() { sock.end(); },
@@ -102,8 +111,8 @@ function connectWs(url) {
   });
 }
 
-// A DevTools protocol session: call(method, params) resolves with the reply; nextEvent(method)
-// with the first not yet taken notification of that name.
+// A DevTools protocol session: call(method, params[, fragments]) resolves with the reply;
+// nextEvent(method) with the first not yet taken notification of that name.
 async function session(url) {
   const ws = await connectWs(url);
   let nextId = 1;
@@ -118,10 +127,10 @@ async function session(url) {
   return {
     events,
     close: () => ws.close(),
-    call: (method, params = {}) => new Promise((resolve) => {
+    call: (method, params = {}, fragments = 1) => new Promise((resolve) => {
       const id = nextId++;
       pending.set(id, resolve);
-      ws.send({ id, method, params });
+      ws.send({ id, method, params }, fragments);
     }),
     async nextEvent(method, filter = () => true) {
       for (;;) {

@@ -24,6 +24,9 @@ const done = deadline(30000);
   const frame = paused.params.callFrames[0];
   const ev = await s.call('Debugger.evaluateOnCallFrame', { callFrameId: frame.callFrameId, expression: 'answer + 1' });
   assert.strictEqual(ev.result.result.value, 43);
+  // A message in three WebSocket frames (text + continuations) is one command.
+  const split = await s.call('Debugger.evaluateOnCallFrame', { callFrameId: frame.callFrameId, expression: '"split " + answer' }, 3);
+  assert.strictEqual(split.result.result.value, 'split 42');
   await s.call('Debugger.resume');
   const logged = await s.nextEvent('Runtime.consoleAPICalled', (e) => e.params.args[0].value === 'after');
   assert.strictEqual(logged.params.args[1].value, 42);

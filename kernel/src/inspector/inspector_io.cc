@@ -223,8 +223,10 @@ void InspectorIo::OnRead(Connection* c, const char* data, size_t len) {
       continue;
     }
     if (frame.opcode == 1 || frame.opcode == 0) {
+      // A message is a text frame and its continuations (opcode 0), up to the one with FIN set.
+      if (c->message.size() + frame.payload.size() > (64u << 20)) return CloseConnection(c);
       c->message += frame.payload;
-      // FIN is not tracked separately: DevTools sends whole messages in one frame.
+      if (!frame.fin) continue;
       Push({IoEvent::kMessage, c->session, std::move(c->message)});
       c->message.clear();
     }

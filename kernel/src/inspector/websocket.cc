@@ -71,6 +71,7 @@ DecodeStatus DecodeFrame(std::string& buffer, Frame* out) {
   const uint8_t* mask = reinterpret_cast<const uint8_t*>(buffer.data() + pos);
   pos += 4;
   out->opcode = opcode;
+  out->fin = byte(0) & 0x80;
   out->payload.resize(len);
   for (uint64_t i = 0; i < len; i++) out->payload[i] = static_cast<char>(byte(pos + i) ^ mask[i % 4]);
   buffer.erase(0, pos + len);

@@ -17,6 +17,7 @@ std::string EncodeFrame(std::string_view payload, uint8_t opcode = 1);
 
 struct Frame {
   uint8_t opcode = 0;
+  bool fin = true;  // the last frame of a message (text messages may come in fragments)
   std::string payload;
 };
 

@@ -6,13 +6,21 @@ import * as path from 'node:path';
 import { EventEmitter } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import data from '../fixtures/modules/data.json' with { type: 'json' };
-import { createRequire } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import proc, { cwd } from 'node:process';
 
 const fx = '../fixtures/esm/misc/';
 console.log('builtins', typeof readFileSync, typeof promises.readFile, fs.readFileSync === readFileSync,
   typeof path.join, typeof path.default.join, typeof EventEmitter);
 console.log('process', proc === process, cwd === process.cwd, (await import('process')).default === process);
+// Named exports of a builtin follow its object's properties after syncBuiltinESMExports().
+const original = fs.readFileSync;
+fs.readFileSync = function patched() { return 'patched'; };
+console.log('before sync', readFileSync === original);
+syncBuiltinESMExports();
+console.log('after sync', readFileSync(), readFileSync === fs.readFileSync);
+fs.readFileSync = original;
+syncBuiltinESMExports();
 console.log('meta keys', Object.keys(import.meta).sort().join());
 console.log('meta', import.meta.filename.endsWith('/esm_errors.mjs'), import.meta.dirname.endsWith('/compare'),
   import.meta.url.startsWith('file:///'));

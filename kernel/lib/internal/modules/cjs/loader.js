@@ -507,7 +507,9 @@ function shouldUseESMLoader(filename) {
   return !!(pkg && pkg.type === 'module') && (filename.endsWith('.js') || path.extname(filename) === '');
 }
 
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  require('internal/modules/esm/loader').syncBuiltinESMExports();
+};
 Module.findSourceMap = function findSourceMap() { return undefined; };
 Module.register = function register() {
   const err = new Error('module.register() needs ES module support, which nodus does not have yet');

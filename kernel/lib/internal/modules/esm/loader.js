@@ -96,14 +96,28 @@ function readExport(exports, name) {
   }
 }
 
+// Builtins imported so far: module.syncBuiltinESMExports() copies their current properties
+// into their named exports again.
+const builtinWraps = [];
+
 function createBuiltinWrap(url) {
   const id = url.slice(5);
   const exports = requireBuiltin(id);
   const names = Object.keys(exports).filter((n) => n !== 'default');
-  return new ModuleWrap(url, ['default', ...names], function evaluate(wrap) {
-    wrap.setExport('default', exports);
-    for (const n of names) wrap.setExport(n, readExport(exports, n));
+  const wrap = new ModuleWrap(url, ['default', ...names], function evaluate(w) {
+    w.setExport('default', exports);
+    for (const n of names) w.setExport(n, readExport(exports, n));
+    builtinWraps.push({ wrap: w, exports, names });
   });
+  return wrap;
+}
+
+function syncBuiltinESMExports() {
+  for (const { wrap, exports, names } of builtinWraps) {
+    for (const n of names) {
+      if (Object.prototype.hasOwnProperty.call(exports, n)) wrap.setExport(n, readExport(exports, n));
+    }
+  }
 }
 
 function createJsonWrap(url) {
@@ -356,5 +370,6 @@ function requireESM(filename, parentFilename) {
 
 module.exports = {
   rewriteImportAttributes,
+  syncBuiltinESMExports,
   importModule, importModuleDynamically, initializeImportMeta, runEntry, requireESM, resolve, evalModule,
 };
