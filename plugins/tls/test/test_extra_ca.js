@@ -2,7 +2,8 @@
 // NODE_EXTRA_CA_CERTS adds to the system store used when no `ca` is given: a child process
 // trusting our test CA through it connects with authorized === true. nodus reads the file on the
 // first TLS use, never at startup: with a missing file, a program that does not use TLS prints
-// nothing, and one that does gets the warning then.
+// nothing, and one that does gets the warning then. NODE_TLS_REJECT_UNAUTHORIZED=0 turns
+// verification off, with Node's warning.
 const assert = require('assert');
 const path = require('path');
 const tls = require('tls');
@@ -14,11 +15,11 @@ const c = certs();
 const isNodus = typeof process.versions.nodus === 'string';
 
 // Asynchronous: the server below lives in this process.
-function run(code, extra) {
-  const env = { ...process.env, NODE_EXTRA_CA_CERTS: extra };
+function run(code, extra, moreEnv = {}) {
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: extra, ...moreEnv };
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-e', code], { env, encoding: 'utf8', timeout: 20000 },
-      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))));
+      (err, stdout, stderr) => (err ? reject(err) : resolve({ ...JSON.parse(stdout), stderr })));
   });
 }
 
@@ -35,9 +36,13 @@ server.listen(0, '127.0.0.1', mustCall(async () => {
     });
     s.on('error', (e) => { console.log(JSON.stringify({ error: e.code })); });`;
   const trusted = await run(client, path.join(c.dir, 'ca.pem'));
-  assert.deepStrictEqual(trusted, { authorized: true });
+  assert.deepStrictEqual(trusted, { authorized: true, stderr: '' });
   const untrusted = await run(client, '');
-  assert.deepStrictEqual(untrusted, { error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+  assert.deepStrictEqual(untrusted, { error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', stderr: '' });
+  // NODE_TLS_REJECT_UNAUTHORIZED=0 connects anyway, with Node's warning.
+  const insecure = await run(client, '', { NODE_TLS_REJECT_UNAUTHORIZED: '0' });
+  assert.strictEqual(insecure.authorized, false);
+  assert.match(insecure.stderr, /Warning: Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to '0'/);
   server.close();
 
   if (isNodus) {
