@@ -1,7 +1,8 @@
 'use strict';
 // Bad input gets Node's errors; TLS below 1.2 is refused by default; plaintext sent to a TLS
 // server is a 'tlsClientError'; a refused connection is ECONNREFUSED; a peer that hangs up during
-// the handshake is ECONNRESET; 'keylog' lines come out on both sides.
+// the handshake is ECONNRESET, a silent one hits handshakeTimeout; 'keylog' lines come out on
+// both sides.
 const assert = require('assert');
 const tls = require('tls');
 const net = require('net');
@@ -93,6 +94,17 @@ async function main() {
   assert.ok(clientLines.every((l) => l.endsWith('\n')));
   assert.ok(serverLines.some((l) => l.startsWith('SERVER_TRAFFIC_SECRET_0 ')));
   await new Promise((resolve) => server.close(resolve));
+
+  // A client that connects and says nothing: the server gives up after handshakeTimeout.
+  const slow = await listen({ handshakeTimeout: 100 });
+  const timedOut = new Promise((resolve) => slow.once('tlsClientError', (e) => resolve(e)));
+  const silent = net.connect(slow.address().port, '127.0.0.1');
+  silent.on('error', () => {});
+  const timeoutErr = await timedOut;
+  assert.strictEqual(timeoutErr.code, 'ERR_TLS_HANDSHAKE_TIMEOUT');
+  assert.strictEqual(timeoutErr.message, 'TLS handshake timeout');
+  silent.destroy();
+  await new Promise((resolve) => slow.close(resolve));
 
   // Nothing listening.
   const closed = net.createServer();
