@@ -15,6 +15,7 @@
 #include <ctime>
 
 #include <cstring>
+#include <string_view>
 
 #include "crypto_binding.h"
 
@@ -66,6 +67,51 @@ napi_value BioToValue(napi_env env, BIO* bio, bool as_string) {
   return CopyBuffer(env, mem->data, mem->length);
 }
 
+// After the decoders refused a public key (PEM "PUBLIC KEY"/"RSA PUBLIC KEY", DER SPKI) or a
+// DER PKCS#8 private key, parses it again the way Node does, so that the error queued is the
+// one Node reports (asn1 "wrong tag", "field missing"...) rather than "unsupported". True when
+// such an error is queued.
+bool ReparseForError(const Bytes& data, const std::string& format, const std::string& type,
+                     bool want_private) {
+  ERR_clear_error();
+  const unsigned char* p = data.data;
+  long len = static_cast<long>(data.size);
+  if (format == "der") {
+    if (!want_private && type == "spki") EVP_PKEY_free(d2i_PUBKEY(nullptr, &p, len));
+    else if (want_private && type == "pkcs8")
+      PKCS8_PRIV_KEY_INFO_free(d2i_PKCS8_PRIV_KEY_INFO(nullptr, &p, len));
+    else return false;
+    return ERR_peek_error() != 0;
+  }
+  if (want_private) return false;
+  // As Node: the PEM body by its label, then the DER parser that label names.
+  BioPtr bio(BIO_new_mem_buf(data.data, static_cast<int>(data.size)));
+  char* name = nullptr;
+  char* header = nullptr;
+  unsigned char* body = nullptr;
+  long body_len = 0;
+  bool tried = false;
+  if (PEM_read_bio(bio.get(), &name, &header, &body, &body_len) == 1) {
+    const unsigned char* q = body;
+    std::string_view label(name);
+    if (label == "PUBLIC KEY") {
+      EVP_PKEY_free(d2i_PUBKEY(nullptr, &q, body_len));
+      tried = true;
+    } else if (label == "RSA PUBLIC KEY") {
+      EVP_PKEY_free(d2i_PublicKey(EVP_PKEY_RSA, nullptr, &q, body_len));
+      tried = true;
+    }
+  }
+  OPENSSL_free(name);
+  OPENSSL_free(header);
+  OPENSSL_free(body);
+  if (!tried) {
+    ERR_clear_error();
+    return false;
+  }
+  return ERR_peek_error() != 0;
+}
+
 // parseKey(data, format 'pem'|'der', type 'pkcs1'|'spki'|'pkcs8'|'sec1'|undefined,
 //          wantPrivate, passphrase | undefined) -> Key
 // A private key given where a public one is wanted yields its public half (the JS side marks it).
@@ -113,6 +159,10 @@ napi_value ParseKey(napi_env env, napi_callback_info info) {
       pkey = X509_get_pubkey(cert);
       X509_free(cert);
     }
+  }
+  if (pkey == nullptr && ReparseForError(data, format, type, want_private)) {
+    ThrowOpenSSL(env, "Failed to read key");
+    return nullptr;
   }
   if (pkey == nullptr) {
     unsigned long e = ERR_peek_last_error();
@@ -655,7 +705,7 @@ napi_value CipherAsym(napi_env env, napi_callback_info info) {
   if (padding == RSA_PKCS1_OAEP_PADDING) {
     if (!oaep_hash.empty() && EVP_PKEY_CTX_set_rsa_oaep_md_name(ctx.get(), oaep_hash.c_str(), nullptr) != 1) {
       ERR_clear_error();
-      ThrowPlain(env, "Invalid digest: " + oaep_hash, "ERR_OSSL_EVP_INVALID_DIGEST");
+      ThrowPlain(env, "Invalid digest used", "ERR_OSSL_EVP_INVALID_DIGEST");
       return nullptr;
     }
     if (has_label && label.size > 0) {

@@ -176,4 +176,15 @@ for (const [type, options, publicTypes, privateTypes] of types) {
 throwsCode(() => crypto.createPrivateKey('garbage'), 'ERR_OSSL_UNSUPPORTED', Error,
            'error:1E08010C:DECODER routines::unsupported');
 throwsCode(() => crypto.createPrivateKey({ key: Buffer.from('garbage'), format: 'der' }), 'ERR_INVALID_ARG_VALUE',
-           TypeError);
+           TypeError, "The property 'options.type' is invalid. Received undefined");
+// Malformed bodies fail in the ASN.1 parser that their label or type names, as in Node.
+const notDer = Buffer.from('3003020101', 'hex');
+throwsCode(() => crypto.createPublicKey('-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n'),
+           'ERR_OSSL_ASN1_WRONG_TAG', Error, 'error:068000A8:asn1 encoding routines::wrong tag');
+throwsCode(() => crypto.createPublicKey('-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n'),
+           'ERR_OSSL_ASN1_WRONG_TAG');
+throwsCode(() => crypto.createPublicKey({ key: notDer, format: 'der', type: 'spki' }), 'ERR_OSSL_ASN1_WRONG_TAG');
+throwsCode(() => crypto.createPrivateKey({ key: notDer, format: 'der', type: 'pkcs8' }), 'ERR_OSSL_ASN1_FIELD_MISSING',
+           Error, 'error:06800079:asn1 encoding routines::field missing');
+throwsCode(() => crypto.createPrivateKey({ key: notDer, format: 'der', type: 'sec1' }), 'ERR_OSSL_UNSUPPORTED');
+throwsCode(() => crypto.createPublicKey('garbage'), 'ERR_OSSL_UNSUPPORTED');

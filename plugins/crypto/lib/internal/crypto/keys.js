@@ -310,7 +310,7 @@ function parseAsymmetric(key, wantPrivate, name) {
     throw new ERR_INVALID_ARG_TYPE(`${name}.key`, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   if (input.format === 'der' && input.type === undefined) {
-    throw new ERR_INVALID_ARG_VALUE(`${name}.type`, undefined);
+    throw new ERR_INVALID_ARG_VALUE('options.type', undefined);
   }
   let passphrase;
   if (input.passphrase !== undefined && input.passphrase !== null) {
