@@ -2,7 +2,8 @@
 // The inspector started in a running process, as `kill -USR1 PID` does with Node: once in a
 // program busy in a JS loop (the protocol is then served by V8 interrupts, not by the event loop)
 // and once, through process._debugProcess(pid) in another nodus, in an idle program. In both, a
-// debugger connects and ends the program by setting a global. Run by Node.js.
+// debugger connects, sees the script loaded before it came (and pauses the busy loop in it), and
+// ends the program by setting a global. Run by Node.js.
 // usage: node test_signal.js NODUS
 const assert = require('assert');
 const path = require('path');
@@ -23,7 +24,18 @@ async function attach(mode, signal) {
   const list = await getJson(+new URL(wsUrl).port, '/json/list');
   assert.strictEqual(list[0].webSocketDebuggerUrl, wsUrl);
   const s = await session(wsUrl);
+  // The script compiled before the inspector existed is known to it, and a pause request reaches
+  // the running loop there.
+  await s.call('Debugger.enable');
+  const parsed = s.events.find((e) => e.method === 'Debugger.scriptParsed' && e.params.url === `file://${script}`);
+  assert.ok(parsed, 'busy.js is reported to the debugger');
+  if (mode === 'busy') {
+    await s.call('Debugger.pause');
+    const paused = await s.nextEvent('Debugger.paused');
+    assert.strictEqual(paused.params.callFrames[0].location.scriptId, parsed.params.scriptId);
+  }
   const r = await s.call('Runtime.evaluate', { expression: 'globalThis.stop = true; process.pid' });
+  if (mode === 'busy') await s.call('Debugger.resume');
   assert.strictEqual(r.result.result.value, p.child.pid);
   const { code } = await p.exit;
   s.close();

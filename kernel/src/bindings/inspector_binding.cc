@@ -29,9 +29,12 @@ void Open(const v8::FunctionCallbackInfo<v8::Value>& args) {
   AgentOf(args).Start(host, port);
 }
 
-// watchSignal(): SIGUSR1 starts the inspector from now on (called once at startup).
+// watchSignal(): SIGUSR1 starts the inspector from now on, and the scripts compiled from now on
+// are visible to it (called once at startup, before user code).
 void WatchSignal(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  inspector::WatchDebugSignal(*Runtime::From(args.GetIsolate()->GetCurrentContext()));
+  v8::Local<v8::Context> ctx = args.GetIsolate()->GetCurrentContext();
+  Agent::TagContext(ctx);
+  inspector::WatchDebugSignal(*Runtime::From(ctx));
 }
 
 void Close(const v8::FunctionCallbackInfo<v8::Value>& args) { AgentOf(args).StopIo(); }

@@ -10,8 +10,17 @@
 #include "modules/resolver.h"
 #include "runtime/runtime.h"
 
+// From V8's debug interface (exported by libnode, not in its public headers): the id a context
+// passes on to the scripts compiled in it.
+namespace v8::debug {
+void SetContextId(v8::Local<v8::Context> context, int id);
+}
+
 namespace nodus::inspector {
 namespace {
+
+// V8Inspector numbers contexts from 1 in the order they are created; nodus has one.
+constexpr int kMainContextId = 1;
 
 using v8_inspector::StringBuffer;
 using v8_inspector::StringView;
@@ -108,6 +117,8 @@ Agent::~Agent() {
   sessions_.clear();
   inspector_.reset();
 }
+
+void Agent::TagContext(v8::Local<v8::Context> context) { v8::debug::SetContextId(context, kMainContextId); }
 
 Agent& Agent::Get(Runtime& rt) {
   struct Holder { std::unique_ptr<Agent> agent; };

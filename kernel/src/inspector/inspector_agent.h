@@ -55,6 +55,11 @@ class Agent : public v8_inspector::V8InspectorClient {
 
   static Agent& Get(Runtime& rt);  // created on first use
 
+  // Gives the context the id the agent will report for it, before any user code compiles: V8
+  // records a script's context id when compiling it, and only scripts with the id are shown to a
+  // debugger (or take breakpoints) once an agent created later (SIGUSR1, inspector.open) exists.
+  static void TagContext(v8::Local<v8::Context> context);
+
  private:
   class Session;
   int Connect(std::function<void(const std::string&)> send);
