@@ -353,18 +353,41 @@ function serializeIPv6(address) {
 
 // UTS #46 mapping, approximated: compatibility mapping and case folding; ideographic full stops
 // become '.', and soft hyphen and zero-width characters are removed.
+// Cherokee is the exception to lower case: UTS #46 maps its small letters to the capitals.
 function mapDomain(domain) {
   if (!/[^\x00-\x7f]/.test(domain)) return domain.toLowerCase();
   return domain.normalize('NFKC').toLowerCase().replace(/[\u3002\uff0e\uff61]/g, '.')
-    .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '');
+    .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/[\uab70-\uabbf\u13f8-\u13fd]/g, (c) => {
+      const code = c.charCodeAt(0);
+      return String.fromCharCode(code >= 0xab70 ? code - 0xab70 + 0x13a0 : code - 8);
+    });
+}
+
+// UTS #46 validity, approximated: no disallowed code points (C1 controls, unassigned ones,
+// U+FFFD — also what a lone surrogate became) and, in a name with a right-to-left label, the
+// Bidi rule of RFC 5893 reduced to its core: no label mixes left-to-right and right-to-left
+// letters.
+const kRtl = '\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Thaana}' +
+  '\\p{Script=Nko}\\p{Script=Samaritan}\\p{Script=Mandaic}\\p{Script=Adlam}';
+const disallowedRe = /[\u0080-\u009f\ufffd\p{Cn}]/u;
+const rtlRe = new RegExp(`(?!\\p{M})[${kRtl}]`, 'u');  // marks (NSM) are not right-to-left
+const ltrLetterRe = new RegExp(`[^\\P{L}${kRtl}]`, 'u');
+function validLabels(domain) {
+  if (!/[^\x00-\x7f]/.test(domain)) return true;
+  if (disallowedRe.test(domain)) return false;
+  if (!rtlRe.test(domain)) return true;
+  for (const label of domain.split('.')) {
+    if (rtlRe.test(label) && ltrLetterRe.test(label)) return false;
+  }
+  return true;
 }
 
 let punycode;
 function domainToASCIIInternal(domain, beStrict = false) {
   // UTS #46 processing, approximated (mapDomain), then punycode for non-ASCII labels.
   const mapped = mapDomain(domain);
-  // Disallowed by UTS #46: C1 controls, and U+FFFD (also what a lone surrogate became).
-  if (/[\u0080-\u009f\ufffd]/.test(mapped)) return kFailure;
+  if (!validLabels(mapped)) return kFailure;
   if (punycode === undefined) punycode = require('punycode');
   const labels = mapped.split('.');
   for (let i = 0; i < labels.length; i++) {
@@ -372,10 +395,12 @@ function domainToASCIIInternal(domain, beStrict = false) {
     if (label.startsWith('xn--')) {
       try {
         const decoded = punycode.decode(label.slice(4));
-        if (decoded === '' || !/[^\x00-\x7f]/.test(decoded)) return kFailure;
+        if (decoded === '') return kFailure;
         // UTS #46 validity: a decoded label holds only code points the mapping keeps as they are
-        // ('xn--nxasmqhttpuid' decodes to text with U+03D0, which maps to U+03B2).
+        // ('xn--nxasmqhttpuid' decodes to text with U+03D0, which maps to U+03B2), none that are
+        // disallowed, and keeps the Bidi rule with the rest of the name.
         if (mapDomain(decoded) !== decoded) return kFailure;
+        if (!validLabels(labels.map((l, k) => (k === i ? decoded : l)).join('.'))) return kFailure;
       } catch {
         return kFailure;
       }
@@ -1370,8 +1395,9 @@ class URL {
     checkURL(this);
     const r = this[kRecord];
     if (r.opaque) return;
-    const copy = cloneRecord(r);
-    if (basicParse(toUSV(value), null, copy, S.HOST) !== kFailure) this[kRecord] = copy;
+    // In place, as the standard parses: a host that parsed stays even when the port after it
+    // fails ('h:65536' sets the host 'h' and keeps the port).
+    basicParse(toUSV(value), null, r, S.HOST);
   }
 
   get hostname() {

@@ -284,7 +284,7 @@ __attribute__((target("ssse3"))) void Base64DecodeBlocksSsse3(const uint8_t* __r
   };
   const __m128i m6 = _mm_set1_epi32(0x3f);
   const __m128i gather = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
-  while (i + 16 <= n && o + 16 <= cap) {
+  while (i + 16 <= n && o + 12 <= cap) {
     const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
     const __m128i upper = range(c, 'A', 'Z');
     const __m128i lower = range(c, 'a', 'z');
@@ -306,7 +306,11 @@ __attribute__((target("ssse3"))) void Base64DecodeBlocksSsse3(const uint8_t* __r
                      _mm_and_si128(_mm_slli_epi32(v, 4), _mm_set1_epi32(0x3f000))),
         _mm_or_si128(_mm_and_si128(_mm_srli_epi32(v, 10), _mm_set1_epi32(0xfc0)),
                      _mm_srli_epi32(v, 24)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + o), _mm_shuffle_epi8(merged, gather));
+    // Exactly 12 bytes: the caller's buffer past the decoded data stays as it was.
+    const __m128i out = _mm_shuffle_epi8(merged, gather);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(dst + o), out);
+    const uint32_t tail = static_cast<uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(out, 8)));
+    std::memcpy(dst + o + 8, &tail, 4);
     i += 16;
     o += 12;
   }
@@ -331,15 +335,9 @@ inline void DecodeQuads(const Char* __restrict src, size_t n, size_t& i, uint8_t
     }
     const uint32_t v = t[0][c0] | t[1][c1] | t[2][c2] | t[3][c3];
     if (v >> 24) return;
-    if (o + 4 <= cap) {
-      // Write four bytes (the fourth is overwritten by the next quantum or ignored).
-      const uint32_t be = __builtin_bswap32(v << 8);
-      std::memcpy(dst + o, &be, 4);
-    } else {
-      dst[o] = static_cast<uint8_t>(v >> 16);
-      dst[o + 1] = static_cast<uint8_t>(v >> 8);
-      dst[o + 2] = static_cast<uint8_t>(v);
-    }
+    // Three bytes, never a fourth: what follows in the caller's buffer is not ours to touch.
+    const uint32_t be = __builtin_bswap32(v << 8);
+    std::memcpy(dst + o, &be, 3);
     o += 3;
     i += 4;
   }

@@ -173,14 +173,19 @@ int Parser::OnHeaderValue(llhttp_t* p, const char* at, size_t len) {
   if (!self->TrackHeader(len)) return HPE_USER;
   if (self->num_fields_ == 0) return 0;
   // llhttp 8 joins an obs-fold continuation line to the value as a second span; RFC 7230 3.2.4
-  // says to reject it (Node 20 does), unless the parser is lenient.
-  if (self->value_end_ != nullptr && at != self->value_end_ && at != self->exec_start_ &&
-      !(self->lenient_flags_ & LENIENT_HEADERS)) {
-    self->error_code_ = "HPE_INVALID_HEADER_TOKEN";
-    llhttp_set_error_reason(p, "Invalid header value char");
-    return HPE_USER;
+  // says to reject it (Node 20 does), unless the parser is lenient. A second span is a plain
+  // continuation only when it carries on right where the last one stopped: in the same read, or
+  // at the start of the next read when the last one reached the end of its own.
+  if (self->value_end_ != nullptr && !(self->lenient_flags_ & LENIENT_HEADERS)) {
+    const bool continues = self->value_at_end_ ? at == self->exec_start_ : at == self->value_end_;
+    if (!continues) {
+      self->error_code_ = "HPE_INVALID_HEADER_TOKEN";
+      llhttp_set_error_reason(p, "Invalid header value char");
+      return HPE_USER;
+    }
   }
   self->value_end_ = at + len;
+  self->value_at_end_ = self->value_end_ == self->exec_end_;
   self->fields_[self->num_fields_ - 1].second.append(at, len);
   return 0;
 }
@@ -328,6 +333,7 @@ napi_value Parser::MakeError(llhttp_errno_t err, const char* data, size_t len, s
 napi_value Parser::Run(napi_value buffer, const char* base, size_t offset, size_t len) {
   const char* data = base + offset;
   exec_start_ = data;
+  exec_end_ = data + len;
   current_buffer_ = buffer;
   current_data_ = base;
   llhttp_errno_t err = llhttp_execute(&parser_, data, len);

@@ -100,7 +100,9 @@ class Parser {
   napi_value current_buffer_ = nullptr;
   const char* current_data_ = nullptr;
   const char* exec_start_ = nullptr;
+  const char* exec_end_ = nullptr;
   const char* value_end_ = nullptr;  // end of the last header value span, to spot obs-fold
+  bool value_at_end_ = false;  // ... and whether it reached the end of its read
 };
 
 }  // namespace nodus_http

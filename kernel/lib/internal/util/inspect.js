@@ -74,9 +74,16 @@ const kIterator = 1;
 const kMapEntries = 2;
 
 // Names of the global constructors V8 provides; objects made by them print without their
-// prototype properties and count as having a built-in toString for %s.
-const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+// prototype properties and count as having a built-in toString for %s. Globals the runtime
+// added before this file ran (Buffer, URL...: lazy accessors or JS classes) do not count: a
+// Buffer's toString is its own, as in Node.
+const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => {
+  if (!/^[A-Z][a-zA-Z0-9]+$/.test(e)) return false;
+  const desc = Object.getOwnPropertyDescriptor(globalThis, e);
+  if (!('value' in desc)) return false;
+  return typeof desc.value !== 'function' ||
+    Function.prototype.toString.call(desc.value).endsWith('{ [native code] }');
+}));
 
 const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 const numberRegExp = /^(0|[1-9][0-9]*)$/;
@@ -1538,13 +1545,24 @@ function hasBuiltInToString(value) {
     if (proxyTarget === null) return true;
     value = proxyTarget;
   }
+  // A Symbol.toPrimitive of the program's own (not Date's) decides how the value prints.
+  if (typeof value[Symbol.toPrimitive] === 'function' && !isBuiltInMember(value, Symbol.toPrimitive)) {
+    return false;
+  }
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
-  let pointer = value;
-  do {
-    pointer = Object.getPrototypeOf(pointer);
-  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  return isBuiltInMember(value, 'toString');
+}
+
+// Whether the object in value's prototype chain that holds `key` belongs to a built-in
+// constructor (its own `constructor` is one of builtInObjects).
+function isBuiltInMember(value, key) {
+  let holder = value;
+  while (holder !== null && !Object.prototype.hasOwnProperty.call(holder, key)) {
+    holder = Object.getPrototypeOf(holder);
+  }
+  if (holder === null) return false;
+  const descriptor = Object.getOwnPropertyDescriptor(holder, 'constructor');
   return descriptor !== undefined && typeof descriptor.value === 'function' &&
     builtInObjects.has(descriptor.value.name);
 }
@@ -1564,6 +1582,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
   let a = 0;
   let str = '';
   let join = '';
+  // %s, %d, %i and %f group digits when the options ask for it, as inspect does.
+  const separator = Boolean(inspectOptions && inspectOptions.numericSeparator);
 
   if (typeof first === 'string') {
     if (args.length === 1) return first;
@@ -1577,9 +1597,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
             case 115: { // 's'
               const tempArg = args[++a];
               if (typeof tempArg === 'number') {
-                tempStr = formatNumber(stylizeNoColor, tempArg, false);
+                tempStr = formatNumber(stylizeNoColor, tempArg, separator);
               } else if (typeof tempArg === 'bigint') {
-                tempStr = formatBigInt(stylizeNoColor, tempArg, false);
+                tempStr = formatBigInt(stylizeNoColor, tempArg, separator);
               } else if (typeof tempArg !== 'object' || tempArg === null ||
                          !hasBuiltInToString(tempArg)) {
                 tempStr = String(tempArg);
@@ -1598,9 +1618,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 100: { // 'd'
               const tempNum = args[++a];
-              if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
+              if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, separator);
               else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), separator);
               break;
             }
             case 79: // 'O'
@@ -1617,18 +1637,18 @@ function formatWithOptionsInternal(inspectOptions, args) {
             case 105: { // 'i'
               const tempInteger = args[++a];
               if (typeof tempInteger === 'bigint') {
-                tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
+                tempStr = formatBigInt(stylizeNoColor, tempInteger, separator);
               } else if (typeof tempInteger === 'symbol') {
                 tempStr = 'NaN';
               } else {
-                tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+                tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), separator);
               }
               break;
             }
             case 102: { // 'f'
               const tempFloat = args[++a];
               if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
+              else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), separator);
               break;
             }
             case 99: // 'c'
