@@ -51,6 +51,13 @@ function finalize(filename, specifier, parentURL) {
   return lazyUrl().pathToFileURL(native.realpath(filename)).href;
 }
 
+// A file: URL: the real path of an existing file, keeping the specifier's ?query and #hash (each
+// distinct URL is a module instance of its own, as in Node).
+function resolveFileURL(url, specifier, parentURL) {
+  const finalUrl = finalize(lazyUrl().fileURLToPath(url), specifier, parentURL);
+  return { url: `${finalUrl}${url.search}${url.hash}`, format: formatOf(lazyUrl().fileURLToPath(finalUrl)) };
+}
+
 function isRelativeOrAbsolute(s) {
   return s.startsWith('/') || s.startsWith('./') || s.startsWith('../') || s === '.' || s === '..';
 }
@@ -72,17 +79,12 @@ function resolve(specifier, parentURL) {
     const base = parentURL && /^[a-z][a-z0-9+.-]*:/i.test(parentURL) ? parentURL : lazyUrl().pathToFileURL(parentPathOf(parentURL)).href;
     const url = new URL(specifier, base);
     if (url.protocol !== 'file:') return { url: url.href, format: undefined };
-    const filename = lazyUrl().fileURLToPath(url);
-    const finalUrl = finalize(filename, specifier, parentURL);
-    return { url: finalUrl, format: formatOf(lazyUrl().fileURLToPath(finalUrl)) };
+    return resolveFileURL(url, specifier, parentURL);
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(specifier)) {
     const { URL } = lazyUrl();
     const url = new URL(specifier);
-    if (url.protocol === 'file:') {
-      const finalUrl = finalize(lazyUrl().fileURLToPath(url), specifier, parentURL);
-      return { url: finalUrl, format: formatOf(lazyUrl().fileURLToPath(finalUrl)) };
-    }
+    if (url.protocol === 'file:') return resolveFileURL(url, specifier, parentURL);
     const { ERR_UNSUPPORTED_ESM_URL_SCHEME } = codes();
     throw new ERR_UNSUPPORTED_ESM_URL_SCHEME(url, ['file', 'data', 'node']);
   }
