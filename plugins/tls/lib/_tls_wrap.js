@@ -283,13 +283,11 @@ TLSSocket.prototype._transportLost = function() {
   if (this.destroyed) return;
   const err = new Error('Client network socket disconnected before secure TLS connection was established');
   err.code = 'ECONNRESET';
-  const t = this._parent;
-  if (t) {
-    err.path = t._host === undefined ? undefined : undefined;
-    err.host = this._tlsOptions.host;
-    err.port = this._tlsOptions.port;
-    err.localAddress = this._tlsOptions.localAddress;
-  }
+  // Node's fields: where the client was connecting to.
+  err.path = this._tlsOptions.path;
+  err.host = this._tlsOptions.host;
+  err.port = this._tlsOptions.port;
+  err.localAddress = this._tlsOptions.localAddress;
   this._tlsError(err);
 };
 
