@@ -119,22 +119,11 @@ napi_value New(napi_env env, napi_callback_info info) {
   return self;
 }
 
-napi_value Open(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value arg = nullptr;
-  Handle* h = ThisHandle(env, info, &argc, &arg);
-  if (!h) return nullptr;
-  return Int(env, uv_pipe_open(&h->h.pipe, GetInt32(env, arg, -1)));
-}
-
 void AfterWrite(uv_write_t* uv, int status) {
   auto* req = static_cast<WriteReq*>(uv->data);
   napi_env env = req->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value obj;
-  napi_get_reference_value(env, req->req_obj, &obj);
-  napi_delete_reference(env, req->req_obj);
+  HandleScope scope(env);
+  napi_value obj = TakeRef(env, &req->req_obj);
   free(req->data);
   if (req->has_send) {
     uv_close(&req->send.handle, [](uv_handle_t* hd) { delete static_cast<WriteReq*>(hd->data); });
@@ -142,7 +131,6 @@ void AfterWrite(uv_write_t* uv, int status) {
   napi_value argv[1] = {Int(env, status)};
   CallMethod(env, obj, "oncomplete", 1, argv);
   if (!req->has_send) delete req;
-  napi_close_handle_scope(env, scope);
 }
 
 // Prepares the temporary handle a descriptor is sent in (a duplicate, so the sender's own object
@@ -246,7 +234,7 @@ napi_value Write(napi_env env, napi_callback_info info) {
 
 napi_value DefinePipe(napi_env env) {
   const napi_property_descriptor props[] = {
-      Method("open", Open),
+      Method("open", UvPipeOpenMethod<Handle>),
       Method("readStart", UvReadStartMethod<Handle, OnAlloc, OnRead>),
       Method("readStop", UvReadStopMethod<Handle>),
       Method("write", Write),

@@ -21,10 +21,8 @@ struct AddrInfoReq {
 void AfterGetAddrInfo(uv_getaddrinfo_t* req, int status, addrinfo* res) {
   auto* r = static_cast<AddrInfoReq*>(req->data);
   napi_env env = r->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value obj;
-  napi_get_reference_value(env, r->req_obj, &obj);
+  HandleScope scope(env);
+  napi_value obj = TakeRef(env, &r->req_obj);
   napi_value argv[2] = {Int(env, status), Undefined(env)};
   if (status == 0) {
     // Two passes when an order is asked for: the wanted family first, then the other.
@@ -50,10 +48,8 @@ void AfterGetAddrInfo(uv_getaddrinfo_t* req, int status, addrinfo* res) {
     argv[1] = list;
   }
   uv_freeaddrinfo(res);
-  napi_delete_reference(env, r->req_obj);
   delete r;
   CallOncomplete(env, obj, 2, argv);
-  napi_close_handle_scope(env, scope);
 }
 
 // getaddrinfo(req, hostname, family, hints, order) -> 0 or errno;
@@ -91,11 +87,8 @@ struct NameInfoReq {
 void AfterGetNameInfo(uv_getnameinfo_t* req, int status, const char* hostname, const char* service) {
   auto* r = static_cast<NameInfoReq*>(req->data);
   napi_env env = r->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value obj;
-  napi_get_reference_value(env, r->req_obj, &obj);
-  napi_delete_reference(env, r->req_obj);
+  HandleScope scope(env);
+  napi_value obj = TakeRef(env, &r->req_obj);
   delete r;
   napi_value argv[3] = {Int(env, status), Undefined(env), Undefined(env)};
   if (status == 0) {
@@ -103,7 +96,6 @@ void AfterGetNameInfo(uv_getnameinfo_t* req, int status, const char* hostname, c
     argv[2] = Str(env, service);
   }
   CallOncomplete(env, obj, 3, argv);
-  napi_close_handle_scope(env, scope);
 }
 
 // getnameinfo(req, ip, port) -> 0 or errno; req.oncomplete(status, hostname, service)

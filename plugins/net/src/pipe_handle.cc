@@ -68,14 +68,6 @@ napi_value GetName(napi_env env, napi_callback_info info) {
   return Int(env, err);
 }
 
-napi_value Open(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value arg;
-  Handle* h = ThisHandle(env, info, &argc, &arg);
-  if (!h) return nullptr;
-  return Int(env, uv_pipe_open(&h->h.pipe, GetInt32(env, arg, -1)));
-}
-
 // fchmod(mode): readable/writable by everyone for listen({ readableAll, writableAll }).
 napi_value Chmod(napi_env env, napi_callback_info info) {
   size_t argc = 1;
@@ -92,13 +84,13 @@ napi_value DefinePipe(napi_env env) {
   size_t n = 0;
   DefineStreamMethods(props, &n);
   const napi_property_descriptor own[] = {
-      {"open", nullptr, Open, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"bind", nullptr, Bind, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"listen", nullptr, Listen, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"connect", nullptr, Connect, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"getsockname", nullptr, GetName<false>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"getpeername", nullptr, GetName<true>, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"fchmod", nullptr, Chmod, nullptr, nullptr, nullptr, napi_default, nullptr},
+      Method("open", UvPipeOpenMethod<Handle>),
+      Method("bind", Bind),
+      Method("listen", Listen),
+      Method("connect", Connect),
+      Method("getsockname", GetName<false>),
+      Method("getpeername", GetName<true>),
+      Method("fchmod", Chmod),
   };
   for (const auto& m : own) props[n++] = m;
   napi_value cls;

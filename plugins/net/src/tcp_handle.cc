@@ -102,15 +102,11 @@ struct ConnectReq {
 void AfterConnect(uv_connect_t* req, int status) {
   auto* c = static_cast<ConnectReq*>(req->data);
   napi_env env = c->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value obj;
-  napi_get_reference_value(env, c->req_obj, &obj);
-  napi_delete_reference(env, c->req_obj);
+  HandleScope scope(env);
+  napi_value obj = TakeRef(env, &c->req_obj);
   delete c;
   napi_value argv[1] = {Int(env, status)};
   CallMethod(env, obj, "oncomplete", 1, argv);
-  napi_close_handle_scope(env, scope);
 }
 
 uv_connect_t* NewConnectReq(napi_env env, napi_value req_obj) {

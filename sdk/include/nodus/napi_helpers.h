@@ -177,6 +177,17 @@ inline void CallRef(napi_env env, napi_async_context context, napi_value recv, n
   MakeCallback(env, context, recv, fn, argc, argv);
 }
 
+// The value a reference holds, with the reference deleted: how a completion takes back the JS
+// request object it kept alive while the operation was in flight.
+inline napi_value TakeRef(napi_env env, napi_ref* ref) {
+  napi_value v = nullptr;
+  if (*ref == nullptr) return Undefined(env);
+  napi_get_reference_value(env, *ref, &v);
+  napi_delete_reference(env, *ref);
+  *ref = nullptr;
+  return v;
+}
+
 // A scope for a libuv callback that creates JS values (RAII over napi_open/close_handle_scope).
 class HandleScope {
  public:

@@ -174,6 +174,17 @@ napi_value UvReadStopMethod(napi_env env, napi_callback_info info) {
   return Int(env, h->usable() ? uv_read_stop(h->stream()) : UV_EBADF);
 }
 
+// open(fd) -> 0 or a negative errno: an existing descriptor becomes this pipe handle.
+template <typename H>
+napi_value UvPipeOpenMethod(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value fd = nullptr;
+  H* h = UnwrapThis<H>(env, info, &argc, &fd);
+  if (!h) return nullptr;
+  auto* pipe = reinterpret_cast<uv_pipe_t*>(h->handle());
+  return Int(env, h->usable() ? uv_pipe_open(pipe, GetInt32(env, fd, -1)) : UV_EBADF);
+}
+
 // A shutdown in flight; JS's request object hears of completion through req.oncomplete(status).
 struct UvShutdownReq {
   uv_shutdown_t req{};
