@@ -385,7 +385,10 @@ function listenerCount(type, listener) {
 EventEmitter.prototype.listenerCount = listenerCount;
 
 EventEmitter.prototype.eventNames = function eventNames() {
-  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+  if (!(this._eventsCount > 0)) return [];
+  // Streams pre-fill their common events as undefined (shape mode): those are not listened to.
+  const events = this._events;
+  return Reflect.ownKeys(events).filter((name) => events[name] !== undefined);
 };
 
 // ---- module-level helpers -------------------------------------------------------------------

@@ -222,8 +222,9 @@ function unenroll(item) {
   item._destroyed = true;
   untrack(item);
   if (item[kHasPrimitive]) delete knownTimersById[item[asyncIdSymbol]];
+  // kRefed stays as it was (a cleared timer still says hasRef(), as in Node); _destroyed keeps
+  // ref()/unref() from counting it again.
   if (item[kRefed]) decRefCount();
-  item[kRefed] = null;
   const list = timerListMap[item._idleTimeout];
   if (list !== undefined && item._idleNext && item._idleNext !== item) {
     listRemove(item);
