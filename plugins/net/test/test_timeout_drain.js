@@ -7,10 +7,11 @@ const { watchdog, mustCall } = require('./common');
 
 watchdog();
 
-// Far more than the kernel's socket buffers hold, so the write drains for a few seconds: several
-// 500 ms timeouts would expire meanwhile. (The timeout is long so that a loaded machine stalling
-// this process for a moment does not make the socket idle.)
-const TOTAL = 32 * 1024 * 1024;
+// Far more than the kernel's socket buffers hold (at most ~10 MiB on loopback): the rest drains
+// at no more than 64 KiB per 5 ms, so for at least 3 s, past the 1.5 s timeout. A socket timing
+// out on idle-since-last-write() would fire once; a draining one must not. (The timeout is long so
+// that a loaded machine stalling this process for a moment does not make the socket look idle.)
+const TOTAL = 48 * 1024 * 1024;
 const server = net.createServer((sock) => {
   sock.pause();
   // A slow reader: 64 KiB every 5 ms.
@@ -32,7 +33,7 @@ server.listen(0, '127.0.0.1', () => {
       c.end();
     }));
   });
-  c.setTimeout(500, () => {
+  c.setTimeout(1500, () => {
     if (!written) timeoutsWhileWriting++;
   });
   c.resume();
