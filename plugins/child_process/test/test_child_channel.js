@@ -45,6 +45,11 @@ test('no channel: process.send stays undefined', async () => {
   assert.strictEqual(String(out).trim(), 'undefined undefined');
 });
 
+test('a NODE_CHANNEL_FD that is no channel does not stop the program', async () => {
+  const out = cp.execFileSync(runtime, ['-e', 'console.log("ran")'], { env: { ...process.env, NODE_CHANNEL_FD: '99' } });
+  assert.strictEqual(String(out).trim(), 'ran');
+});
+
 // Node.js as the parent: a nodus child speaks Node's channel protocol from its first line.
 function findNode() {
   for (const dir of (process.env.PATH || '').split(path.delimiter)) {

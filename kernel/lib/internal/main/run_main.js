@@ -28,7 +28,14 @@ function setupChildChannel() {
     }
   };
   const cp = optional('child_process');
-  if (cp === null || !cp._setupChildChannel()) return;
+  if (cp === null) return;
+  try {
+    if (!cp._setupChildChannel()) return;
+  } catch {
+    // A descriptor that is not a channel (a variable inherited by mistake): the program still
+    // runs, as under Node, only without IPC.
+    return;
+  }
   if (process.env.NODE_UNIQUE_ID !== undefined) optional('cluster');
 }
 
