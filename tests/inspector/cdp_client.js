@@ -18,17 +18,21 @@ function getJson(port, path) {
   });
 }
 
-// Starts nodus; `ws` resolves with the WebSocket URL the first time stderr announces one.
+// Starts nodus; `ws` resolves with the WebSocket URL the first time stderr announces one, and
+// `waitingForDisconnect` when the program has ended with a debugger still attached (it then waits,
+// as Node does, until the debugger disconnects).
 function start(nodus, args) {
   const child = spawn(nodus, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const out = { child, stdout: '', stderr: '' };
   child.stdout.on('data', (d) => { out.stdout += d; });
-  let announce;
+  let announce, ended;
   out.ws = new Promise((resolve) => { announce = resolve; });
+  out.waitingForDisconnect = new Promise((resolve) => { ended = resolve; });
   child.stderr.on('data', (d) => {
     out.stderr += d;
     const m = /Debugger listening on (ws:\/\/\S+)/.exec(out.stderr);
     if (m) announce(m[1]);
+    if (out.stderr.includes('Waiting for the debugger to disconnect...\n')) ended();
   });
   out.exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return out;

@@ -1,7 +1,8 @@
 'use strict';
 // Debugs `nodus --inspect-brk=0 debuggee.js` through the real DevTools protocol: /json/list and
 // /json/protocol, a WebSocket, break on start, a breakpoint by line, evaluation in the paused
-// frame, a step, console calls reaching the debugger, and the program running to its end. Then
+// frame, a step, console calls reaching the debugger, and the program running to its end (where it
+// waits for the debugger to disconnect, as Node does). Then
 // `--inspect-wait=0`: held until the debugger says run, and not paused; and an ES module entry
 // under --inspect-brk. Run by Node.js.
 // usage: node test_inspect_brk.js NODUS
@@ -60,8 +61,12 @@ async function inspectBrk() {
   assert.strictEqual(logged.params.type, 'log');
   assert.deepStrictEqual(logged.params.args.map((a) => a.value), ['result', 43]);
   assert.strictEqual(logged.params.stackTrace.callFrames[0].url, `file://${script}`);
-  const { code } = await p.exit;
+  // The program has ended; the debugger still sees the process until it disconnects.
+  await p.waitingForDisconnect;
+  await s.nextEvent('Runtime.executionContextDestroyed');
+  assert.match(p.stderr, /^Debugger listening on ws:.*\n.*\nDebugger attached\.\n/);
   s.close();
+  const { code } = await p.exit;
   assert.strictEqual(code, 0);
   assert.strictEqual(p.stdout.trim(), 'result 43');
 }
@@ -73,8 +78,9 @@ async function inspectWait() {
   // Held before the first line: nothing has run yet.
   assert.strictEqual(p.stdout, '');
   await s.call('Runtime.runIfWaitingForDebugger');
-  const { code } = await p.exit;
+  await p.waitingForDisconnect;
   s.close();
+  const { code } = await p.exit;
   assert.strictEqual(code, 0);
   assert.strictEqual(p.stdout.trim(), 'result 43');
   assert.ok(!s.events.some((e) => e.method === 'Debugger.paused'), 'no pause under --inspect-wait');
@@ -93,8 +99,9 @@ async function inspectBrkModule() {
   const parsed = s.events.find((e) => e.method === 'Debugger.scriptParsed' && e.params.scriptId === scriptId);
   assert.strictEqual(parsed.params.url, `file://${entry}`);
   await s.call('Debugger.resume');
-  const { code } = await p.exit;
+  await p.waitingForDisconnect;
   s.close();
+  const { code } = await p.exit;
   assert.strictEqual(code, 0, p.stderr);
   assert.strictEqual(p.stdout, 'esm result 21 /\n');
 }

@@ -37,8 +37,9 @@ async function attach(mode, signal) {
   const r = await s.call('Runtime.evaluate', { expression: 'globalThis.stop = true; process.pid' });
   if (mode === 'busy') await s.call('Debugger.resume');
   assert.strictEqual(r.result.result.value, p.child.pid);
-  const { code } = await p.exit;
+  await p.waitingForDisconnect;
   s.close();
+  const { code } = await p.exit;
   assert.strictEqual(code, 0, p.stderr);
   assert.match(p.stdout, /stopped by the debugger/);
 }

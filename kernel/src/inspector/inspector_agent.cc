@@ -22,6 +22,8 @@ namespace {
 // V8Inspector numbers contexts from 1 in the order they are created; nodus has one.
 constexpr int kMainContextId = 1;
 
+void WaitForDisconnectHook(void* agent) { static_cast<Agent*>(agent)->WaitForDisconnect(); }
+
 using v8_inspector::StringBuffer;
 using v8_inspector::StringView;
 
@@ -113,6 +115,7 @@ Agent::Agent(Runtime& rt) : rt_(rt), target_id_(NewUuid()) {
 }
 
 Agent::~Agent() {
+  if (exit_hook_) rt_.RemoveCleanupHook(WaitForDisconnectHook, this);
   StopIo();
   sessions_.clear();
   inspector_.reset();
@@ -182,6 +185,10 @@ bool Agent::StartIo(const std::string& host, int port, std::string* error) {
   std::fprintf(stderr, "Debugger listening on %s\nFor help, see: https://nodejs.org/en/docs/inspector\n",
                io_->WebSocketUrl().c_str());
   std::fflush(stderr);
+  if (!exit_hook_) {
+    exit_hook_ = true;
+    rt_.AddCleanupHook(WaitForDisconnectHook, this);
+  }
   return true;
 }
 
@@ -213,6 +220,8 @@ void Agent::ProcessIoEvents() {
   for (IoEvent& e : io_->TakeEvents()) {
     switch (e.kind) {
       case IoEvent::kConnect: {
+        std::fprintf(stderr, "Debugger attached.\n");
+        std::fflush(stderr);
         InspectorIo* io = io_.get();
         int io_id = e.session;
         io_sessions_[io_id] = Connect([io, io_id](const std::string& msg) { io->Send(io_id, msg); });
@@ -273,6 +282,18 @@ std::unique_ptr<StringBuffer> Agent::resourceNameToUrl(const StringView& name) {
   }
   std::u16string u16 = Utf8ToUtf16(url);
   return StringBuffer::create(StringView(reinterpret_cast<const uint16_t*>(u16.data()), u16.size()));
+}
+
+void Agent::WaitForDisconnect() {
+  // process.exit() does not wait (JS frames are still on the stack), as in Node.
+  if (!io_ || io_sessions_.empty() || rt_.stopping()) return;
+  std::fprintf(stderr, "Waiting for the debugger to disconnect...\n");
+  std::fflush(stderr);
+  inspector_->contextDestroyed(rt_.context());
+  while (io_ && !io_sessions_.empty()) {
+    io_->WaitForEvent();
+    ProcessIoEvents();
+  }
 }
 
 void Agent::WaitForDebugger() {

@@ -34,6 +34,9 @@ class Agent : public v8_inspector::V8InspectorClient {
 
   // Blocks (serving the debugger) until a client sends Runtime.runIfWaitingForDebugger.
   void WaitForDebugger();
+  // At the end of the program, as Node: with a debugger still connected, reports the context
+  // destroyed and serves the debugger until it disconnects ("Waiting for the debugger...").
+  void WaitForDisconnect();
   // --inspect-brk: the next call of CallAndPauseOnStart pauses on its first statement.
   void RequestBreakOnStart() { break_on_start_ = true; }
   v8::MaybeLocal<v8::Value> CallAndPauseOnStart(v8::Local<v8::Function> fn, v8::Local<v8::Value> recv,
@@ -78,6 +81,7 @@ class Agent : public v8_inspector::V8InspectorClient {
   bool waiting_for_debugger_ = false;
   bool break_on_start_ = false;
   int processing_ = 0;  // ProcessIoEvents calls on the stack
+  bool exit_hook_ = false;  // WaitForDisconnect is a runtime cleanup hook
 };
 
 }  // namespace nodus::inspector

@@ -16,6 +16,8 @@ const fx = path.join(__dirname, '..', 'fixtures', 'esm');
   } catch (e) {
     console.log('require(tla)', e.code);
   }
+  const json = await import('../fixtures/modules/data.json', { with: { type: 'json' } });
+  console.log('json from cjs', json.default.answer);
   const fsns = await import('fs');
   console.log('builtin', fsns.default === require('fs'), typeof fsns.statSync);
 })();
