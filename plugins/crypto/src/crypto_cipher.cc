@@ -34,7 +34,20 @@ napi_value CipherInfo(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value arg;
   napi_get_cb_info(env, info, &argc, &arg, nullptr, nullptr);
-  const EVP_CIPHER* c = FindCipher(env, GetString(env, arg));
+  // By name, or by the NID of the cipher's object identifier (getCipherInfo(901)).
+  napi_valuetype type;
+  napi_typeof(env, arg, &type);
+  std::string name;
+  if (type == napi_number) {
+    int32_t nid = 0;
+    napi_get_value_int32(env, arg, &nid);
+    const char* sn = OBJ_nid2sn(nid);
+    if (sn == nullptr) return Undefined(env);
+    name = sn;
+  } else {
+    name = GetString(env, arg);
+  }
+  const EVP_CIPHER* c = FindCipher(env, name);
   if (c == nullptr) return Undefined(env);
   napi_value o;
   napi_create_object(env, &o);

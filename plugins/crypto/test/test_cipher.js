@@ -207,3 +207,16 @@ for (const name of ['aes-128-cbc', 'aes-256-gcm', 'aes-128-ccm', 'aes-128-ocb', 
 }
 assert.deepStrictEqual(crypto.getCipherInfo('aes-256-gcm'),
                        { mode: 'gcm', name: 'id-aes256-gcm', nid: 901, blockSize: 1, ivLength: 12, keyLength: 32 });
+// By NID too; a NID that is no cipher, or a string of digits, is unknown.
+assert.deepStrictEqual(crypto.getCipherInfo(901), crypto.getCipherInfo('aes-256-gcm'));
+assert.strictEqual(crypto.getCipherInfo(672), undefined);
+assert.strictEqual(crypto.getCipherInfo('901'), undefined);
+throwsCode(() => crypto.getCipherInfo(1.5), 'ERR_OUT_OF_RANGE', RangeError);
+throwsCode(() => crypto.getCipherInfo({}), 'ERR_INVALID_ARG_TYPE', TypeError);
+// CCM needs the plaintext length before any AAD, on both sides.
+for (const create of [crypto.createCipheriv, crypto.createDecipheriv]) {
+  const ccm = create('aes-128-ccm', key16, Buffer.alloc(12), { authTagLength: 16 });
+  throwsCode(() => ccm.setAAD(Buffer.from('aad')), 'ERR_MISSING_ARGS', TypeError,
+             'options.plaintextLength required for CCM mode with AAD');
+  assert.strictEqual(ccm.setAAD(Buffer.from('aad'), { plaintextLength: 3 }), ccm);
+}

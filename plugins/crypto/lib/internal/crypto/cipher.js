@@ -214,6 +214,8 @@ const methods = {
     if (options !== undefined && options.plaintextLength !== undefined) {
       validateInt32(options.plaintextLength, 'options.plaintextLength', 0);
       plaintextLength = options.plaintextLength;
+    } else if (state.mode === 'ccm' && !state.finalized) {
+      throw codedError(TypeError, 'ERR_MISSING_ARGS', 'options.plaintextLength required for CCM mode with AAD');
     }
     if (state.finalized || state.mode === undefined ||
         !this[kHandle].setAAD(aadbuf, plaintextLength)) {
@@ -263,7 +265,10 @@ function createDecipheriv(cipher, key, iv, options) {
 }
 
 function getCipherInfo(nameOrNid, options) {
-  if (typeof nameOrNid !== 'string') return undefined;
+  if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE('nameOrNid', ['string', 'number'], nameOrNid);
+  }
+  if (typeof nameOrNid === 'number') validateInt32(nameOrNid, 'nameOrNid');
   const info = binding.cipherInfo(nameOrNid);
   if (info === undefined) return undefined;
   if (options !== undefined) {
