@@ -1266,6 +1266,17 @@ function cannotHaveCredentialsOrPort(r) {
   return r.host === null || r.host === '' || r.scheme === 'file';
 }
 
+// The record for input against an optional base, or kFailure (a bad base fails too).
+function parseWithBase(input, base) {
+  input = toUSV(input);
+  let baseRecord = null;
+  if (base !== undefined) {
+    baseRecord = basicParse(toUSV(base), null);
+    if (baseRecord === kFailure) return kFailure;
+  }
+  return basicParse(input, baseRecord);
+}
+
 // Non-enumerable, so spreading or assigning a URL copies no internals.
 function initURL(url, record) {
   Object.defineProperty(url, kRecord, { value: record, writable: true, enumerable: false, configurable: false });
@@ -1293,26 +1304,13 @@ class URL {
   // A URL, or null where the constructor would throw ERR_INVALID_URL.
   static parse(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSV(input);
-    let baseRecord = null;
-    if (base !== undefined) {
-      baseRecord = basicParse(toUSV(base), null);
-      if (baseRecord === kFailure) return null;
-    }
-    const record = basicParse(input, baseRecord);
-    if (record === kFailure) return null;
-    return initURL(Object.create(URL.prototype), record);
+    const record = parseWithBase(input, base);
+    return record === kFailure ? null : initURL(Object.create(URL.prototype), record);
   }
 
   static canParse(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSV(input);
-    let baseRecord = null;
-    if (base !== undefined) {
-      baseRecord = basicParse(toUSV(base), null);
-      if (baseRecord === kFailure) return false;
-    }
-    return basicParse(input, baseRecord) !== kFailure;
+    return parseWithBase(input, base) !== kFailure;
   }
 
   static createObjectURL(obj) {
