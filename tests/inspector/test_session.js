@@ -1,6 +1,7 @@
 'use strict';
 // inspector.Session inside the program: evaluation, a CPU profile and a heap snapshot with their
-// shapes, console calls reported as Runtime.consoleAPICalled, inspector/promises, and the errors.
+// shapes, console calls reported as Runtime.consoleAPICalled, inspector/promises, the errors, and
+// inspector.open/url/close at run time.
 const assert = require('assert');
 const inspector = require('inspector');
 
@@ -72,5 +73,18 @@ function busyWork() {
   ps.connect();
   assert.strictEqual((await ps.post('Runtime.evaluate', { expression: '"promises"' })).result.value, 'promises');
   ps.disconnect();
+
+  // inspector.open: a bad port throws; a busy one is reported on stderr and leaves it inactive.
+  assert.throws(() => inspector.open(70000), { code: 'ERR_OUT_OF_RANGE' });
+  const busy = require('net').createServer();
+  await new Promise((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  inspector.open(busy.address().port);
+  assert.strictEqual(inspector.url(), undefined);
+  busy.close();
+  inspector.open(0);
+  assert.match(inspector.url(), /^ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.throws(() => inspector.open(0), { code: 'ERR_INSPECTOR_ALREADY_ACTIVATED' });
+  inspector.close();
+  assert.strictEqual(inspector.url(), undefined);
   console.log('inspector.Session ok');
 })().catch((err) => { console.error(err); process.exit(1); });
