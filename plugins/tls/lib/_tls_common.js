@@ -162,7 +162,10 @@ function createSecureContext(options) {
     validateNumber(sessionTimeout, 'options.sessionTimeout');
     ctx.setSessionTimeout(sessionTimeout);
   }
-  if (ticketKeys !== undefined) validateTicketKeys(ticketKeys);
+  if (ticketKeys !== undefined) {
+    validateTicketKeys(ticketKeys);
+    ctx.setTicketKeys(ticketKeys);
+  }
   return c;
 }
 
@@ -187,6 +190,7 @@ function convertALPNProtocols(protocols, out) {
 }
 
 module.exports = {
+  validateTicketKeys,
   SecureContext,
   createSecureContext,
   convertALPNProtocols,

@@ -515,12 +515,13 @@ function defaultSNICallback(servername, cb) {
 }
 
 Server.prototype.getTicketKeys = function() {
-  throw new (require('internal/errors').codes.ERR_METHOD_NOT_IMPLEMENTED)('getTicketKeys()');
+  return this._sharedCreds.context.getTicketKeys();
 };
 
 Server.prototype.setTicketKeys = function(keys) {
   validateBuffer(keys, 'keys');
-  throw new (require('internal/errors').codes.ERR_METHOD_NOT_IMPLEMENTED)('setTicketKeys()');
+  common.validateTicketKeys(keys);
+  this._sharedCreds.context.setTicketKeys(keys);
 };
 
 function tlsConnectionListener(rawSocket) {

@@ -1,8 +1,10 @@
 // binding.SecureContext: one SSL_CTX (keys, certificates, trust store, protocol range, ciphers,
 // curves, session settings). JS (_tls_common.js) validates options and calls these setters.
+#include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/rand.h>
 
 #include <cstring>
 #include <memory>
@@ -16,8 +18,43 @@ namespace {
 struct SecureContext {
   SSL_CTX* ctx = nullptr;
   bool own_store = false;  // `ca` given: trust only those
+  // Session ticket keys in Node's layout: name (16), HMAC secret (16), AES-128 key (16).
+  unsigned char ticket_keys[48];
   ~SecureContext() { SSL_CTX_free(ctx); }
 };
+
+int ContextIndex() {
+  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+  return index;
+}
+
+// Encrypts and decrypts session tickets with the context's keys, so servers sharing ticketKeys
+// resume each other's sessions (and getTicketKeys() can hand them out).
+int TicketKey(SSL* ssl, unsigned char* name, unsigned char* iv, EVP_CIPHER_CTX* cipher,
+              EVP_MAC_CTX* mac, int enc) {
+  auto* sc = static_cast<SecureContext*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), ContextIndex()));
+  if (sc == nullptr) return -1;
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_KEY, sc->ticket_keys + 16, 16),
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>("sha256"), 0),
+      OSSL_PARAM_construct_end(),
+  };
+  if (enc) {
+    memcpy(name, sc->ticket_keys, 16);
+    if (RAND_bytes(iv, 16) != 1 ||
+        EVP_EncryptInit_ex(cipher, EVP_aes_128_cbc(), nullptr, sc->ticket_keys + 32, iv) != 1 ||
+        EVP_MAC_CTX_set_params(mac, params) != 1) {
+      return -1;
+    }
+    return 1;
+  }
+  if (memcmp(name, sc->ticket_keys, 16) != 0) return 0;  // not ours: a full handshake
+  if (EVP_MAC_CTX_set_params(mac, params) != 1 ||
+      EVP_DecryptInit_ex(cipher, EVP_aes_128_cbc(), nullptr, sc->ticket_keys + 32, iv) != 1) {
+    return -1;
+  }
+  return 1;
+}
 
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
@@ -73,6 +110,9 @@ napi_value New(napi_env env, napi_callback_info info) {
   static const unsigned char kIdContext[] = "nodus";
   SSL_CTX_set_session_id_context(sc->ctx, kIdContext, sizeof(kIdContext) - 1);
   InstallContextCallbacks(sc->ctx);
+  RAND_bytes(sc->ticket_keys, sizeof(sc->ticket_keys));
+  SSL_CTX_set_ex_data(sc->ctx, ContextIndex(), sc);
+  SSL_CTX_set_tlsext_ticket_key_evp_cb(sc->ctx, TicketKey);
   napi_wrap(env, self, sc, [](napi_env, void* data, void*) { delete static_cast<SecureContext*>(data); },
             nullptr, nullptr);
   return self;
@@ -292,6 +332,23 @@ napi_value SetOptions(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// getTicketKeys() / setTicketKeys(48 bytes): JS checks the length.
+napi_value GetTicketKeys(napi_env env, napi_callback_info info) {
+  Call c;
+  if (!Unwrap(env, info, &c)) return nullptr;
+  return CopyBuffer(env, c.sc->ticket_keys, sizeof(c.sc->ticket_keys));
+}
+
+napi_value SetTicketKeys(napi_env env, napi_callback_info info) {
+  Call c;
+  if (!Unwrap(env, info, &c)) return nullptr;
+  Bytes b;
+  if (GetBytes(env, c.argv[0], &b) && b.size == sizeof(c.sc->ticket_keys)) {
+    memcpy(c.sc->ticket_keys, b.data, b.size);
+  }
+  return nullptr;
+}
+
 // Whether a key and a certificate that match were given (servers need both).
 napi_value HasCertificate(napi_env env, napi_callback_info info) {
   Call c;
@@ -337,6 +394,8 @@ void RegisterContext(napi_env env, napi_value binding) {
       {"setSessionIdContext", SetSessionIdContext},
       {"setTickets", SetTickets},
       {"setOptions", SetOptions},
+      {"getTicketKeys", GetTicketKeys},
+      {"setTicketKeys", SetTicketKeys},
       {"hasCertificate", HasCertificate},
       {"getCertificate", GetCertificate},
   };

@@ -1,7 +1,7 @@
 'use strict';
 // Session resumption: the 'session' a first connection receives, passed as `session` to a second
 // one, resumes it (isSessionReused() on both sides) over TLS 1.3 and TLS 1.2 tickets;
-// getSession() and getTLSTicket() give it too.
+// getSession() and getTLSTicket() give it too; servers sharing ticketKeys resume each other's.
 const assert = require('assert');
 const tls = require('tls');
 const { certs, mustCall, deadline } = require('./common');
@@ -72,6 +72,25 @@ async function main() {
   assert.deepStrictEqual(serverSide, [false, false]);
 
   assert.throws(() => tls.connect({ port: 1, session: 42 }), { code: 'ERR_INVALID_ARG_TYPE' });
+
+  // Ticket keys: servers sharing them resume each other's sessions (a cluster behind a load
+  // balancer); a server with other keys does a full handshake.
+  const keys = Buffer.alloc(48, 7);
+  const a = tls.createServer({ key: c.server.key, cert: c.server.cert, ticketKeys: keys }, (s) => s.end('a'));
+  const b = tls.createServer({ key: c.server.key, cert: c.server.cert }, (s) => s.end('b'));
+  const other = tls.createServer({ key: c.server.key, cert: c.server.cert }, (s) => s.end('o'));
+  assert.deepStrictEqual(a.getTicketKeys(), keys);
+  assert.strictEqual(b.getTicketKeys().length, 48);
+  assert.notDeepStrictEqual(b.getTicketKeys(), keys);
+  b.setTicketKeys(keys);
+  assert.deepStrictEqual(b.getTicketKeys(), keys);
+  assert.throws(() => b.setTicketKeys(Buffer.alloc(47)), /48/);  // Node: an internal assertion
+  for (const s of [a, b, other]) await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const fromA = await once(a, {});
+  assert.strictEqual(fromA.reused, false);
+  assert.strictEqual((await once(b, { session: fromA.session })).reused, true);
+  assert.strictEqual((await once(other, { session: fromA.session })).reused, false);
+  for (const s of [a, b, other]) await new Promise((resolve) => s.close(resolve));
 }
 
 main().then(mustCall(() => {}));
