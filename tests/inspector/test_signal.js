@@ -34,9 +34,10 @@ async function attach(mode, signal) {
     const paused = await s.nextEvent('Debugger.paused');
     assert.strictEqual(paused.params.callFrames[0].location.scriptId, parsed.params.scriptId);
   }
-  const r = await s.call('Runtime.evaluate', { expression: 'globalThis.stop = true; process.pid' });
+  // process.debugPort is the port bound (--inspect-port=0 asked for any).
+  const r = await s.call('Runtime.evaluate', { expression: 'globalThis.stop = true; `${process.pid} ${process.debugPort}`' });
   if (mode === 'busy') await s.call('Debugger.resume');
-  assert.strictEqual(r.result.result.value, p.child.pid);
+  assert.strictEqual(r.result.result.value, `${p.child.pid} ${new URL(wsUrl).port}`);
   await p.waitingForDisconnect;
   s.close();
   const { code } = await p.exit;

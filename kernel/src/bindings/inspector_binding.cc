@@ -37,17 +37,24 @@ void WatchSignal(const v8::FunctionCallbackInfo<v8::Value>& args) {
   inspector::WatchDebugSignal(*Runtime::From(ctx));
 }
 
-void Close(const v8::FunctionCallbackInfo<v8::Value>& args) { AgentOf(args).StopIo(); }
+// The agent if one exists: asking about the server must not create it.
+Agent* ExistingAgent(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  return Agent::Find(*Runtime::From(args.GetIsolate()->GetCurrentContext()));
+}
+
+void Close(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  if (Agent* agent = ExistingAgent(args)) agent->StopIo();
+}
 
 void Url(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Agent& agent = AgentOf(args);
-  if (agent.io_active()) args.GetReturnValue().Set(Str(args.GetIsolate(), agent.WebSocketUrl()));
+  Agent* agent = ExistingAgent(args);
+  if (agent && agent->io_active()) args.GetReturnValue().Set(Str(args.GetIsolate(), agent->WebSocketUrl()));
 }
 
 void WaitForDebugger(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  Agent& agent = AgentOf(args);
-  if (!agent.io_active()) return args.GetReturnValue().Set(false);
-  agent.WaitForDebugger();
+  Agent* agent = ExistingAgent(args);
+  if (!agent || !agent->io_active()) return args.GetReturnValue().Set(false);
+  agent->WaitForDebugger();
   args.GetReturnValue().Set(true);
 }
 

@@ -123,12 +123,19 @@ Agent::~Agent() {
 
 void Agent::TagContext(v8::Local<v8::Context> context) { v8::debug::SetContextId(context, kMainContextId); }
 
+namespace {
+struct AgentHolder {
+  std::unique_ptr<Agent> agent;
+};
+}  // namespace
+
 Agent& Agent::Get(Runtime& rt) {
-  struct Holder { std::unique_ptr<Agent> agent; };
-  Holder& h = rt.BindingState<Holder>();
+  AgentHolder& h = rt.BindingState<AgentHolder>();
   if (!h.agent) h.agent = std::make_unique<Agent>(rt);
   return *h.agent;
 }
+
+Agent* Agent::Find(Runtime& rt) { return rt.BindingState<AgentHolder>().agent.get(); }
 
 int Agent::Connect(std::function<void(const std::string&)> send) {
   int id = next_session_++;
@@ -185,6 +192,14 @@ bool Agent::StartIo(const std::string& host, int port, std::string* error) {
   std::fprintf(stderr, "Debugger listening on %s\nFor help, see: https://nodejs.org/en/docs/inspector\n",
                io_->WebSocketUrl().c_str());
   std::fflush(stderr);
+  // process.debugPort is the port actually bound (--inspect=0, SIGUSR1 with --inspect-port=0).
+  v8::Local<v8::Object> process = rt_.process_object();
+  if (!process.IsEmpty()) {
+    v8::Local<v8::Context> ctx = rt_.context();
+    static const char kKey[] = "debugPort";
+    (void)process->Set(ctx, v8::String::NewFromUtf8Literal(rt_.isolate(), kKey),
+                       v8::Integer::New(rt_.isolate(), io_->port()));
+  }
   if (!exit_hook_) {
     exit_hook_ = true;
     rt_.AddCleanupHook(WaitForDisconnectHook, this);

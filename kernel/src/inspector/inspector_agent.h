@@ -56,7 +56,8 @@ class Agent : public v8_inspector::V8InspectorClient {
   // CommonJS scripts are named by absolute path; DevTools wants file:// URLs (as Node reports).
   std::unique_ptr<v8_inspector::StringBuffer> resourceNameToUrl(const v8_inspector::StringView& name) override;
 
-  static Agent& Get(Runtime& rt);  // created on first use
+  static Agent& Get(Runtime& rt);   // created on first use
+  static Agent* Find(Runtime& rt);  // null until then
 
   // Gives the context the id the agent will report for it, before any user code compiles: V8
   // records a script's context id when compiling it, and only scripts with the id are shown to a

@@ -257,7 +257,9 @@ function refresh(process, native) {
   define('env', native.env);
   define('pid', native.pid);
   define('ppid', native.ppid);
-  define('debugPort', native.options.inspectPort);
+  // The port actually bound when the inspector started before this (--inspect=0).
+  const inspectorUrl = internalBinding('inspector').url();
+  define('debugPort', inspectorUrl ? +/:(\d+)\//.exec(inspectorUrl)[1] : native.options.inspectPort);
 }
 
 module.exports = { setup, refresh };
