@@ -174,8 +174,14 @@ napi_value New(napi_env env, napi_callback_info info) {
     SSL_set_connect_state(c->ssl);
     SSL_set_verify(c->ssl, SSL_VERIFY_PEER, AlwaysContinue);
   }
-  napi_wrap(env, self, c, [](napi_env, void* data, void*) { delete static_cast<Connection*>(data); },
-            nullptr, nullptr);
+  napi_wrap(
+      env, self, c,
+      [](napi_env env, void* data, void*) {
+        auto* conn = static_cast<Connection*>(data);
+        if (conn->error != nullptr) napi_delete_reference(env, conn->error);
+        delete conn;
+      },
+      nullptr, nullptr);
   return self;
 }
 
