@@ -109,7 +109,9 @@ napi_value HashNew(napi_env env, napi_callback_info info) {
   if (xof_len >= 0) {
     size_t own = static_cast<size_t>(EVP_MD_CTX_get_size(state->ctx.get()));
     if (!state->xof && static_cast<size_t>(xof_len) != own) {
-      ThrowPlain(env, "Invalid XOF digest length", "ERR_CRYPTO_INVALID_DIGEST");
+      // Node passes the length to OpenSSL, which refuses it with this error.
+      ERR_raise(ERR_LIB_EVP, EVP_R_NOT_XOF_OR_INVALID_LENGTH);
+      ThrowOpenSSL(env, "Invalid XOF digest length");
       return nullptr;
     }
     state->xof_len = xof_len;

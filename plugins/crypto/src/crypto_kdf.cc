@@ -84,17 +84,22 @@ napi_value Scrypt(napi_env env, napi_callback_info info) {
   return RunJob(env, job.release(), argc > 7 ? argv[7] : nullptr);
 }
 
-// scryptCheck(N, r, p, maxmem) -> whether OpenSSL accepts the parameters.
+// scryptCheck(N, r, p, maxmem) -> true when OpenSSL accepts the parameters, else OpenSSL's
+// error string ("" when it queued none), which Node appends to its message.
 napi_value ScryptCheck(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  ERR_clear_error();
   int ok = EVP_PBE_scrypt(nullptr, 0, nullptr, 0, static_cast<uint64_t>(GetDouble(env, argv[0])),
                           static_cast<uint64_t>(GetDouble(env, argv[1])),
                           static_cast<uint64_t>(GetDouble(env, argv[2])),
                           static_cast<uint64_t>(GetDouble(env, argv[3])), nullptr, 0);
+  if (ok == 1) return Bool(env, true);
+  char buf[256] = "";
+  if (unsigned long code = ERR_peek_error()) ERR_error_string_n(code, buf, sizeof(buf));
   ERR_clear_error();
-  return Bool(env, ok == 1);
+  return Str(env, buf);
 }
 
 class HkdfJob : public DeriveJob {

@@ -23,6 +23,12 @@ assert.strictEqual(sha('shake256', '', { outputLength: 64 }),
                    '46b9dd2b0ba88d13233b3feb743eeb243fcd52ea62b81b82b50c27646ed5762f' +
                    'd75dc4ddd8c0f200cb05019d67b592f6fc821c49479ab48640292eacb3b7c4be');
 assert.strictEqual(sha('shake256', 'abc', { outputLength: 0 }), '');
+// A fixed-size digest takes no other length: OpenSSL's error, as in Node.
+assert.throws(() => crypto.createHash('sha256', { outputLength: 5 }), {
+  code: 'ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
+  message: 'error:030000B2:digital envelope routines::not XOF or invalid length',
+});
+assert.strictEqual(sha('sha256', 'abc', { outputLength: 32 }).length, 64);
 assert.strictEqual(sha('md5', ''), 'd41d8cd98f00b204e9800998ecf8427e');
 assert.strictEqual(sha('md5', 'abc'), '900150983cd24fb0d6963f7d28e17f72');
 // Node 20 outputs.

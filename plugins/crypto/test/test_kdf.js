@@ -42,7 +42,8 @@ assert.strictEqual(crypto.scryptSync('password', 'salt', 16).toString('hex'), '7
 assert.strictEqual(crypto.scryptSync('password', 'salt', 16, { cost: 1024, blockSize: 8, parallelization: 1 }).toString('hex'),
                    crypto.scryptSync('password', 'salt', 16, { N: 1024, r: 8, p: 1 }).toString('hex'));
 throwsCode(() => crypto.scryptSync('a', 'b', 16, { N: 3 }), 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', RangeError);
-throwsCode(() => crypto.scryptSync('a', 'b', 16, { N: 2 ** 20, maxmem: 1024 }), 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS');
+throwsCode(() => crypto.scryptSync('a', 'b', 16, { N: 2 ** 20, maxmem: 1024 }), 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS',
+           RangeError, 'Invalid scrypt params: error:030000AC:digital envelope routines::memory limit exceeded');
 throwsCode(() => crypto.scryptSync('a', 'b', 16, { N: 16, cost: 16 }), 'ERR_CRYPTO_SCRYPT_INVALID_PARAMETER');
 
 // RFC 5869 test case 1; the result is an ArrayBuffer.

@@ -71,7 +71,8 @@ assert.match(crypto.randomUUID({ disableEntropyCache: true }), /^[0-9a-f-]{36}$/
   assert.strictEqual(crypto.getRandomValues(arr), arr);
   crypto.getRandomValues(new BigInt64Array(4));
   assert.throws(() => crypto.getRandomValues(new Float32Array(4)), { name: 'TypeMismatchError' });
-  assert.throws(() => crypto.getRandomValues(new Uint8Array(65537)), { name: 'QuotaExceededError' });
+  assert.throws(() => crypto.getRandomValues(new Uint8Array(65537)),
+                { name: 'QuotaExceededError', message: 'The requested length exceeds 65,536 bytes' });
   assert.strictEqual(typeof crypto.webcrypto.getRandomValues(new Uint16Array(2))[0], 'number');
   assert.match(crypto.webcrypto.randomUUID(), /^[0-9a-f-]{36}$/);
 }

@@ -75,8 +75,11 @@ function scryptArgs(password, salt, keylen, options) {
       maxmem = options.maxmem;
     }
   }
-  if (N < 2 || (N & (N - 1)) !== 0 || !binding.scryptCheck(N, r, p, maxmem)) {
-    throw new ERR_CRYPTO_INVALID_SCRYPT_PARAMS();
+  if (N < 2 || (N & (N - 1)) !== 0) throw new ERR_CRYPTO_INVALID_SCRYPT_PARAMS();
+  const check = binding.scryptCheck(N, r, p, maxmem);
+  if (check !== true) {
+    if (check === '') throw new ERR_CRYPTO_INVALID_SCRYPT_PARAMS();
+    throw codedError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', `Invalid scrypt params: ${check}`);
   }
   return { password, salt, keylen, N, r, p, maxmem };
 }

@@ -196,7 +196,7 @@ function getRandomValues(data) {
   }
   if (data.byteLength > 65536) {
     throw new DOMException(
-      `The ArrayBufferView's byte length (${data.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`,
+      'The requested length exceeds 65,536 bytes',
       'QuotaExceededError');
   }
   if (data.byteLength > 0) binding.randomFill(data, 0, data.byteLength);
