@@ -113,6 +113,16 @@ async function main() {
   await new Promise((resolve) => closed.close(resolve));
   r = await connectResult(port, { host: '127.0.0.1' });
   assert.strictEqual(r.error.code, 'ECONNREFUSED');
+  const events = await new Promise((resolve) => {
+    const seen = [];
+    const s = tls.connect({ port, host: '127.0.0.1' });
+    s.on('error', (e) => seen.push(`error ${e.code}`));
+    s.on('close', (hadError) => {
+      seen.push(`close ${hadError}`);
+      resolve(seen);
+    });
+  });
+  assert.deepStrictEqual(events, ['error ECONNREFUSED', 'close true']);
 
   // A server that closes the connection during the handshake.
   const rude = net.createServer((s) => s.destroy());

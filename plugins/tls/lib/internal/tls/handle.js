@@ -204,7 +204,7 @@ class TLSHandle {
 
   close(cb) {
     if (this.closed) {
-      if (typeof cb === 'function') process.nextTick(cb);
+      if (typeof cb === 'function') setImmediate(cb);
       return;
     }
     this.closed = true;
@@ -214,7 +214,9 @@ class TLSHandle {
     t.removeListener('end', this.onTransportEnd);
     this.conn.destroy();
     if (typeof cb === 'function') {
-      if (t.destroyed && (t.closed || t._handle === null || t._handle === undefined)) process.nextTick(cb);
+      // Like a native handle's close callback, this comes after the stream's own nextTicks
+      // (its 'error' is emitted before 'close').
+      if (t.destroyed && (t.closed || t._handle === null || t._handle === undefined)) setImmediate(cb);
       else t.once('close', () => cb());
     }
     // Ciphertext still queued (an alert, close_notify) is sent before the transport goes.
