@@ -84,7 +84,9 @@ function main() {
     files.push(rel);
   };
   add(path.join(opts.from, 'bin', 'nodus'), 'bin/nodus');
-  if (fs.existsSync(path.join(libDir, 'snapshot.blob'))) add(path.join(libDir, 'snapshot.blob'), 'lib/nodus/snapshot.blob');
+  // The startup snapshot and the code cache (its entries for plugins left out are never used).
+  const startupFiles = ['snapshot.blob', 'builtins.cache'].filter((f) => fs.existsSync(path.join(libDir, f)));
+  for (const f of startupFiles) add(path.join(libDir, f), `lib/nodus/${f}`);
   add(opts.libnode, `lib/nodus/deps/${path.basename(opts.libnode)}`);
   for (const p of chosen) add(path.join(libDir, p.file), `lib/nodus/${p.file}`);
   const trimmed = { manifest: 1, plugins: chosen.map((p) => ({ ...p })) };
@@ -106,7 +108,7 @@ function main() {
   const total = rows.reduce((s, [, n]) => s + n, 0);
   const full = sizeOf(path.join(opts.from, 'bin', 'nodus')) + sizeOf(opts.libnode) +
     manifest.plugins.reduce((s, p) => s + sizeOf(path.join(libDir, p.file)), 0) +
-    (fs.existsSync(path.join(libDir, 'snapshot.blob')) ? sizeOf(path.join(libDir, 'snapshot.blob')) : 0);
+    startupFiles.reduce((s, f) => s + sizeOf(path.join(libDir, f)), 0);
   const lines = [`nodus-pack: ${opts.out}  (plugins: ${chosen.map((p) => p.name).join(', ') || 'none'})`];
   for (const [rel, n] of rows) lines.push(`  ${rel.padEnd(40)} ${human(n).padStart(10)}`);
   lines.push(`  ${'total'.padEnd(40)} ${human(total).padStart(10)}`);
