@@ -18,6 +18,16 @@ function getJson(port, path) {
   });
 }
 
+// The status of a GET with extra headers.
+function getStatus(port, path, headers) {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    }).on('error', reject);
+  });
+}
+
 // Starts nodus; `ws` resolves with the WebSocket URL the first time stderr announces one, and
 // `waitingForDisconnect` when the program has ended with a debugger still attached (it then waits,
 // as Node does, until the debugger disconnects).
@@ -152,4 +162,4 @@ function deadline(ms) {
   return () => clearTimeout(t);
 }
 
-module.exports = { getJson, start, waitForStdout, session, deadline };
+module.exports = { getJson, getStatus, start, waitForStdout, session, deadline };

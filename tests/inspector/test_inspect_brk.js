@@ -8,7 +8,7 @@
 // usage: node test_inspect_brk.js NODUS
 const assert = require('assert');
 const path = require('path');
-const { getJson, start, session, deadline } = require('./cdp_client');
+const { getJson, getStatus, start, session, deadline } = require('./cdp_client');
 
 const nodus = process.argv[2];
 const script = path.join(__dirname, 'debuggee.js');
@@ -22,6 +22,9 @@ async function inspectBrk() {
   assert.strictEqual(list[0].webSocketDebuggerUrl, wsUrl);
   assert.ok(list[0].devtoolsFrontendUrl.startsWith('devtools://devtools/bundled/'), list[0].devtoolsFrontendUrl);
   assert.ok(list[0].devtoolsFrontendUrl.includes(`ws=127.0.0.1:${port}/`));
+  // DNS rebinding protection: a Host that is a name other than localhost is refused.
+  assert.strictEqual(await getStatus(port, '/json/list', { host: 'attacker.example' }), 400);
+  assert.strictEqual(await getStatus(port, '/json/list', { host: `localhost:${port}` }), 200);
   const version = await getJson(port, '/json/version');
   assert.ok(version['Protocol-Version']);
   // The schema DevTools reads: V8's domains with their commands.

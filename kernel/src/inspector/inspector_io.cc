@@ -43,6 +43,18 @@ std::string HeaderValue(const std::string& head, const char* name) {
   return a == std::string::npos ? std::string() : v.substr(a, b - a + 1);
 }
 
+// DNS rebinding protection, as Node: a browser page can reach 127.0.0.1 through a name it
+// controls, but then sends that name as Host. Only IP literals and localhost are served.
+bool AllowedHost(const std::string& host) {
+  if (host.empty() || host[0] == '[') return true;  // absent, or an IPv6 literal
+  std::string name = host.substr(0, host.rfind(':'));
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  if (lower == "localhost" || lower == "localhost.") return true;
+  unsigned char addr[sizeof(struct in6_addr)];
+  return uv_inet_pton(AF_INET, name.c_str(), addr) == 0;
+}
+
 std::string JsonEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -269,6 +281,8 @@ void InspectorIo::HandleHttp(Connection* c) {
       CloseConnection(c);
     }
   };
+  if (!AllowedHost(HeaderValue(head, "host")))
+    return respond(400, "Bad Request", "Host header is not an IP address or localhost.");
   std::string key = HeaderValue(head, "sec-websocket-key");
   if (!key.empty()) {
     if (path != "/" + target_.id) return respond(404, "Not Found", "WebSocket path was not found\n");
