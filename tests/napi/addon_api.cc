@@ -88,7 +88,7 @@ Napi::Value SumFloat64(const Napi::CallbackInfo& info) {
 Napi::Value Misc(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object out = Napi::Object::New(env);
-  out["big"] = Napi::BigInt::New(env, static_cast<int64_t>(-1) << 40);
+  out["big"] = Napi::BigInt::New(env, -(static_cast<int64_t>(1) << 40));
   out["date"] = Napi::Date::New(env, 86400000);
   out["iterator"] = Napi::Symbol::WellKnown(env, "iterator");
   out["keys"] = info[0].As<Napi::Object>().GetPropertyNames();

@@ -1,5 +1,7 @@
 // internalBinding('signals'): SignalWatcher(signum, callback) over uv_signal_t. The watcher does
 // not keep the loop alive (Node's signal handlers don't).
+#include <unordered_set>
+
 #include "bindings/binding_registry.h"
 #include "runtime/runtime.h"
 
@@ -21,6 +23,31 @@ void OnSignal(uv_signal_t* handle, int) {
   w->rt->MakeCallback(w->self.Get(isolate), w->callback.Get(isolate), 0, nullptr);
 }
 
+// Watchers still open, per runtime: closed by a cleanup hook, so that nothing of theirs reaches
+// the runtime after teardown and the loop can be closed (a TTY's SIGWINCH watcher lives as long
+// as the process).
+struct OpenWatchers {
+  std::unordered_set<SignalWatcher*> open;
+  bool hooked = false;
+};
+
+void CloseWatcher(SignalWatcher* w) {
+  w->rt->BindingState<OpenWatchers>().open.erase(w);
+  v8::HandleScope scope(w->rt->isolate());
+  w->self.Get(w->rt->isolate())->SetAlignedPointerInInternalField(0, nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&w->handle), [](uv_handle_t* h) {
+    auto* watcher = static_cast<SignalWatcher*>(h->data);
+    watcher->callback.Reset();
+    watcher->self.Reset();
+    delete watcher;
+  });
+}
+
+void CloseAll(void* arg) {
+  auto& state = static_cast<Runtime*>(arg)->BindingState<OpenWatchers>();
+  while (!state.open.empty()) CloseWatcher(*state.open.begin());
+}
+
 SignalWatcher* Unwrap(const v8::FunctionCallbackInfo<v8::Value>& args) {
   return static_cast<SignalWatcher*>(args.This()->GetAlignedPointerFromInternalField(0));
 }
@@ -36,6 +63,12 @@ void New(const v8::FunctionCallbackInfo<v8::Value>& args) {
   uv_signal_init(w->rt->loop(), &w->handle);
   uv_signal_start(&w->handle, OnSignal, args[0]->Int32Value(ctx).FromMaybe(0));
   args.This()->SetAlignedPointerInInternalField(0, w);
+  auto& state = w->rt->BindingState<OpenWatchers>();
+  state.open.insert(w);
+  if (!state.hooked) {
+    state.hooked = true;
+    w->rt->AddCleanupHook(CloseAll, w->rt);
+  }
 }
 
 void Unref(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -45,13 +78,7 @@ void Unref(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void Close(const v8::FunctionCallbackInfo<v8::Value>& args) {
   auto* w = Unwrap(args);
   if (!w) return;
-  args.This()->SetAlignedPointerInInternalField(0, nullptr);
-  uv_close(reinterpret_cast<uv_handle_t*>(&w->handle), [](uv_handle_t* h) {
-    auto* watcher = static_cast<SignalWatcher*>(h->data);
-    watcher->callback.Reset();
-    watcher->self.Reset();
-    delete watcher;
-  });
+  CloseWatcher(w);
 }
 
 void Init(Runtime&, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target) {

@@ -285,11 +285,13 @@ void napi_env__::Teardown() {
   tearing_down = true;
   // References with finalizers go first: their finalizers may delete other references.
   while (finalizing_refs != nullptr) finalizing_refs->Finalize();
-  while (plain_refs != nullptr) {
-    Reference* ref = plain_refs;
+  // The runtime's own references go; the addon's stay on the list, which lives as long as the
+  // environment: the addon may still delete them (static destructors at exit do).
+  for (Reference* ref = plain_refs; ref != nullptr;) {
+    Reference* next = ref->next_;
     ref->value_.Reset();
-    ref->Unlink();
     if (ref->ownership() == Reference::Ownership::kRuntime) delete ref;
+    ref = next;
   }
   if (instance_data_finalize != nullptr) {
     napi_finalize cb = instance_data_finalize;

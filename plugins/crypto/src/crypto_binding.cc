@@ -282,6 +282,9 @@ struct QueuedJob {
 
 void ExecuteJob(napi_env, void* data) {
   static_cast<QueuedJob*>(data)->job->Run();
+  // The pool thread is libuv's and never exits: release the per-thread state OpenSSL made for
+  // it (error queue, DRBG) now, or nothing ever frees it. The job has read its errors already.
+  OPENSSL_thread_stop();
 }
 
 void CompleteJob(napi_env env, napi_status, void* data) {

@@ -69,7 +69,7 @@ napi_value DeliverDigest(napi_env env, napi_value into, const uint8_t* data, siz
   uint8_t* out;
   size_t cap;
   if (into != nullptr && GetMutableBytes(env, into, &out, &cap) && cap >= len) {
-    std::memcpy(out, data, len);
+    if (len > 0) std::memcpy(out, data, len);  // data may be null for an empty digest
     return Int(env, static_cast<int64_t>(len));
   }
   return CopyBuffer(env, data, len);

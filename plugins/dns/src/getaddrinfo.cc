@@ -89,12 +89,12 @@ void AfterGetNameInfo(uv_getnameinfo_t* req, int status, const char* hostname, c
   napi_env env = r->env;
   HandleScope scope(env);
   napi_value obj = TakeRef(env, &r->req_obj);
-  delete r;
   napi_value argv[3] = {Int(env, status), Undefined(env), Undefined(env)};
   if (status == 0) {
     argv[1] = Str(env, hostname);
     argv[2] = Str(env, service);
   }
+  delete r;  // only now: hostname and service point into the request
   CallOncomplete(env, obj, 3, argv);
 }
 
