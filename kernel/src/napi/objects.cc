@@ -10,6 +10,18 @@ using nodus::napi::SetError;
 using nodus::napi::ToNapi;
 using nodus::napi::ToV8;
 
+// The key of a *_named_property call, made internalized as V8 keeps property names: no
+// throwaway string per call, and the lookup needs no further string-table probe.
+namespace {
+napi_status NamedKey(napi_env env, const char* utf8name, v8::Local<v8::String>* key) {
+  NAPI_RETURN_IF_FALSE(env, utf8name != nullptr, napi_invalid_arg);
+  NAPI_RETURN_IF_FALSE(env,
+      v8::String::NewFromUtf8(env->isolate, utf8name, v8::NewStringType::kInternalized).ToLocal(key),
+      napi_generic_failure);
+  return napi_ok;
+}
+}  // namespace
+
 extern "C" {
 
 NAPI_EXTERN napi_status NAPI_CDECL napi_create_object(napi_env env, napi_value* result) {
@@ -183,7 +195,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_set_named_property(napi_env env, napi_va
   v8::Local<v8::Context> context = env->context();
   NAPI_TO_OBJECT(env, context, obj, object);
   v8::Local<v8::String> key;
-  napi_status status = nodus::napi::NewUtf8String(env, utf8name, NAPI_AUTO_LENGTH, &key);
+  napi_status status = NamedKey(env, utf8name, &key);
   if (status != napi_ok) return status;
   if (obj->Set(context, key, ToV8(value)).IsNothing())
     return FailedCall(env, try_catch, napi_generic_failure);
@@ -197,7 +209,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_has_named_property(napi_env env, napi_va
   v8::Local<v8::Context> context = env->context();
   NAPI_TO_OBJECT(env, context, obj, object);
   v8::Local<v8::String> key;
-  napi_status status = nodus::napi::NewUtf8String(env, utf8name, NAPI_AUTO_LENGTH, &key);
+  napi_status status = NamedKey(env, utf8name, &key);
   if (status != napi_ok) return status;
   v8::Maybe<bool> has = obj->Has(context, key);
   if (has.IsNothing()) return FailedCall(env, try_catch, napi_generic_failure);
@@ -212,7 +224,7 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_get_named_property(napi_env env, napi_va
   NAPI_CHECK_ARG(env, result);
   v8::Local<v8::Context> context = env->context();
   v8::Local<v8::String> key;
-  napi_status status = nodus::napi::NewUtf8String(env, utf8name, NAPI_AUTO_LENGTH, &key);
+  napi_status status = NamedKey(env, utf8name, &key);
   if (status != napi_ok) return status;
   NAPI_TO_OBJECT(env, context, obj, object);
   v8::Local<v8::Value> value;
