@@ -46,14 +46,44 @@ function install({ Readable, Writable, Duplex }) {
   catchFirst(Writable.prototype, '_writableState', presetEvents);
   // Duplex.prototype inherits from Readable.prototype only.
   catchFirst(Duplex.prototype, '_writableState', presetEvents);
-  // The Readable and Writable parts made the methods given as options and (EventEmitter's init)
-  // `_maxListeners` next to their states; Node's Duplex makes them after `allowHalfOpen`.
+  // The Readable and Writable parts assign the methods given as options and (EventEmitter's init)
+  // `_maxListeners` before Duplex sets `allowHalfOpen`; Node's Duplex has them after it. For a
+  // Duplex those first assignments are held aside and made own properties right after
+  // `allowHalfOpen`. (Deleting and re-adding them instead would turn every socket into a slow
+  // dictionary-mode object.)
+  const pending = new WeakMap();
+  for (const key of kMovedAfterAllowHalfOpen) {
+    const inherited = Object.getOwnPropertyDescriptor(Duplex.prototype, key) ||
+      Object.getOwnPropertyDescriptor(Readable.prototype, key);
+    const fallback = inherited === undefined ? undefined : inherited.value;
+    Object.defineProperty(Duplex.prototype, key, {
+      __proto__: null,
+      configurable: true,
+      enumerable: inherited !== undefined && inherited.enumerable,
+      get() {
+        const held = pending.get(this);
+        return held !== undefined && key in held ? held[key] : fallback;
+      },
+      set(value) {
+        // Only an instance under construction (its states made, allowHalfOpen not yet) defers;
+        // prototypes (Socket.prototype._read = ...) and later assignments are plain.
+        if (hasOwn(this, 'allowHalfOpen') ||
+            !(hasOwn(this, '_readableState') || hasOwn(this, '_writableState'))) {
+          own(this, key, value);
+          return;
+        }
+        let held = pending.get(this);
+        if (held === undefined) pending.set(this, held = { __proto__: null });
+        held[key] = value;
+      },
+    });
+  }
   catchFirst(Duplex.prototype, 'allowHalfOpen', () => {}, (obj) => {
+    const held = pending.get(obj);
+    if (held === undefined) return;
+    pending.delete(obj);
     for (const key of kMovedAfterAllowHalfOpen) {
-      if (!hasOwn(obj, key)) continue;
-      const value = obj[key];
-      delete obj[key];
-      obj[key] = value;
+      if (key in held) own(obj, key, held[key]);
     }
   });
 }
