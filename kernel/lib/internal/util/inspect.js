@@ -1513,30 +1513,15 @@ function stripVTControlCharacters(str) {
 
 // ---- format --------------------------------------------------------------------------------
 
-let CIRCULAR_ERROR_MESSAGE;
-
-function tryStringify(arg) {
+// %j: JSON, except that a cycle prints as [Circular] (V8's TypeError for it starts with this line).
+const kCycleMessage = 'Converting circular structure to JSON';
+function jsonOrCircular(value) {
   try {
-    return JSON.stringify(arg);
+    return JSON.stringify(value);
   } catch (err) {
-    if (!CIRCULAR_ERROR_MESSAGE) {
-      try {
-        const a = {};
-        a.a = a;
-        JSON.stringify(a);
-      } catch (circularError) {
-        CIRCULAR_ERROR_MESSAGE = firstErrorLine(circularError);
-      }
-    }
-    if (err.name === 'TypeError' && firstErrorLine(err) === CIRCULAR_ERROR_MESSAGE) {
-      return '[Circular]';
-    }
+    if (err instanceof TypeError && String(err.message).split('\n', 1)[0] === kCycleMessage) return '[Circular]';
     throw err;
   }
-}
-
-function firstErrorLine(error) {
-  return error.message.split('\n', 1)[0];
 }
 
 function hasBuiltInToString(value) {
@@ -1577,115 +1562,77 @@ function formatWithOptions(inspectOptions, ...args) {
   return formatWithOptionsInternal(inspectOptions, args);
 }
 
-function formatWithOptionsInternal(inspectOptions, args) {
-  const first = args[0];
-  let a = 0;
-  let str = '';
-  let join = '';
-  // %s, %d, %i and %f group digits when the options ask for it, as inspect does.
-  const separator = Boolean(inspectOptions && inspectOptions.numericSeparator);
-
-  if (typeof first === 'string') {
-    if (args.length === 1) return first;
-    let tempStr;
-    let lastPos = 0;
-    for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) === 37) { // '%'
-        const nextChar = first.charCodeAt(++i);
-        if (a + 1 !== args.length) {
-          switch (nextChar) {
-            case 115: { // 's'
-              const tempArg = args[++a];
-              if (typeof tempArg === 'number') {
-                tempStr = formatNumber(stylizeNoColor, tempArg, separator);
-              } else if (typeof tempArg === 'bigint') {
-                tempStr = formatBigInt(stylizeNoColor, tempArg, separator);
-              } else if (typeof tempArg !== 'object' || tempArg === null ||
-                         !hasBuiltInToString(tempArg)) {
-                tempStr = String(tempArg);
-              } else {
-                tempStr = inspect(tempArg, {
-                  ...inspectOptions,
-                  depth: 0,
-                  colors: false,
-                  compact: 3,
-                });
-              }
-              break;
-            }
-            case 106: // 'j'
-              tempStr = tryStringify(args[++a]);
-              break;
-            case 100: { // 'd'
-              const tempNum = args[++a];
-              if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, separator);
-              else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), separator);
-              break;
-            }
-            case 79: // 'O'
-              tempStr = inspect(args[++a], inspectOptions);
-              break;
-            case 111: // 'o'
-              tempStr = inspect(args[++a], {
-                ...inspectOptions,
-                showHidden: true,
-                showProxy: true,
-                depth: 4,
-              });
-              break;
-            case 105: { // 'i'
-              const tempInteger = args[++a];
-              if (typeof tempInteger === 'bigint') {
-                tempStr = formatBigInt(stylizeNoColor, tempInteger, separator);
-              } else if (typeof tempInteger === 'symbol') {
-                tempStr = 'NaN';
-              } else {
-                tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), separator);
-              }
-              break;
-            }
-            case 102: { // 'f'
-              const tempFloat = args[++a];
-              if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), separator);
-              break;
-            }
-            case 99: // 'c'
-              a += 1;
-              tempStr = '';
-              break;
-            case 37: // '%'
-              str += first.slice(lastPos, i);
-              lastPos = i + 1;
-              continue;
-            default:
-              continue;
-          }
-          if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
-          str += tempStr;
-          lastPos = i + 1;
-        } else if (nextChar === 37) {
-          str += first.slice(lastPos, i);
-          lastPos = i + 1;
+// What each util.format directive prints for its argument. `grouped`: options.numericSeparator.
+const kDirectives = {
+  __proto__: null,
+  s(value, options, grouped) {
+    switch (typeof value) {
+      case 'number': return formatNumber(stylizeNoColor, value, grouped);
+      case 'bigint': return formatBigInt(stylizeNoColor, value, grouped);
+      case 'object':
+        // Objects without a toString (or toPrimitive) of their own print shallowly inspected.
+        if (value !== null && hasBuiltInToString(value)) {
+          return inspect(value, { ...options, depth: 0, colors: false, compact: 3 });
         }
-      }
+        return String(value);
+      default: return String(value);
     }
-    if (lastPos !== 0) {
-      a++;
-      join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
-    }
-  }
+  },
+  j: (value) => jsonOrCircular(value),
+  d: (value, options, grouped) => asNumber(value, Number, grouped),
+  i: (value, options, grouped) => asNumber(value, Number.parseInt, grouped),
+  f: (value, options, grouped) =>
+    (typeof value === 'symbol' ? 'NaN' : formatNumber(stylizeNoColor, Number.parseFloat(value), grouped)),
+  O: (value, options) => inspect(value, options),
+  o: (value, options) => inspect(value, { ...options, showHidden: true, showProxy: true, depth: 4 }),
+  c: () => '',  // CSS has no meaning outside a browser: the argument is consumed, nothing printed
+};
 
-  while (a < args.length) {
-    const value = args[a];
-    str += join;
-    str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
-    join = ' ';
-    a++;
+function asNumber(value, convert, grouped) {
+  if (typeof value === 'symbol') return 'NaN';
+  if (typeof value === 'bigint') return formatBigInt(stylizeNoColor, value, grouped);
+  return formatNumber(stylizeNoColor, convert(value), grouped);
+}
+
+// util.format: a leading string is a template whose %-directives take the following arguments in
+// turn ('%%' is a literal '%'; a directive with no argument left, or unknown, stays as written);
+// the arguments not taken follow, separated by spaces, strings as they are, others inspected.
+function formatWithOptionsInternal(inspectOptions, args) {
+  const grouped = Boolean(inspectOptions && inspectOptions.numericSeparator);
+  const template = args[0];
+  let out = '';
+  let next = 0;  // the first argument not printed yet
+  let space = '';
+  if (typeof template === 'string') {
+    if (args.length === 1) return template;
+    let taken = 1;      // arguments used so far, the template included
+    let copied = 0;     // template[0, copied) is in `out`
+    let replaced = false;
+    let at = template.indexOf('%');
+    while (at !== -1 && at < template.length - 1) {
+      const name = template[at + 1];
+      const directive = name === '%' ? undefined : kDirectives[name];
+      if (name === '%' || (directive !== undefined && taken < args.length)) {
+        // (%j of undefined prints "undefined", hence the template literal)
+        const text = directive === undefined ? '%' : `${directive(args[taken++], inspectOptions, grouped)}`;
+        out += template.slice(copied, at) + text;
+        copied = at + 2;
+        replaced = true;
+      }
+      at = template.indexOf('%', at + 2);
+    }
+    if (replaced) {
+      out += template.slice(copied);
+      next = taken;
+      space = ' ';
+    }
   }
-  return str;
+  for (let k = next; k < args.length; k++) {
+    const value = args[k];
+    out += space + (typeof value === 'string' ? value : inspect(value, inspectOptions));
+    space = ' ';
+  }
+  return out;
 }
 
 function isZeroWidth(code) {
