@@ -11,8 +11,15 @@
 #include <vector>
 
 #include "node_api.h"
+#include "nodus/napi_helpers.h"
 
 namespace nodus_crypto {
+
+// The generic value makers are the SDK's.
+using nodus::napi::Bool;
+using nodus::napi::Int;
+using nodus::napi::Str;
+using nodus::napi::Undefined;
 
 // Bytes of a Buffer, TypedArray, DataView or ArrayBuffer, borrowed for the duration of a call.
 struct Bytes {
@@ -29,10 +36,6 @@ int64_t GetInt64(napi_env env, napi_value value, int64_t fallback = 0);
 double GetDouble(napi_env env, napi_value value, double fallback = 0);
 bool GetBool(napi_env env, napi_value value);
 
-napi_value Undefined(napi_env env);
-napi_value Int(napi_env env, int64_t value);
-napi_value Str(napi_env env, const char* s);
-napi_value Bool(napi_env env, bool b);
 // A new Buffer holding a copy of [data, data + size).
 napi_value CopyBuffer(napi_env env, const void* data, size_t size);
 // A new Buffer adopting `bytes` (no copy; freed when the Buffer is collected).

@@ -90,33 +90,9 @@ bool GetBool(napi_env env, napi_value value) {
   return b;
 }
 
-napi_value Undefined(napi_env env) {
-  napi_value v;
-  napi_get_undefined(env, &v);
-  return v;
-}
-
 napi_value Null(napi_env env) {
   napi_value v;
   napi_get_null(env, &v);
-  return v;
-}
-
-napi_value Int(napi_env env, int64_t value) {
-  napi_value v;
-  napi_create_int64(env, value, &v);
-  return v;
-}
-
-napi_value Str(napi_env env, const char* s) {
-  napi_value v;
-  napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &v);
-  return v;
-}
-
-napi_value Bool(napi_env env, bool b) {
-  napi_value v;
-  napi_get_boolean(env, b, &v);
   return v;
 }
 

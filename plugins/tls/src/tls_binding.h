@@ -10,8 +10,15 @@
 #include <string>
 
 #include "node_api.h"
+#include "nodus/napi_helpers.h"
 
 namespace nodus_tls {
+
+// The generic value makers are the SDK's.
+using nodus::napi::Bool;
+using nodus::napi::Int;
+using nodus::napi::Str;
+using nodus::napi::Undefined;
 
 struct Bytes {
   const uint8_t* data = nullptr;
@@ -24,11 +31,7 @@ bool IsNullish(napi_env env, napi_value value);
 int64_t GetInt(napi_env env, napi_value value, int64_t fallback = 0);
 bool GetBool(napi_env env, napi_value value);
 
-napi_value Undefined(napi_env env);
 napi_value Null(napi_env env);
-napi_value Int(napi_env env, int64_t value);
-napi_value Str(napi_env env, const char* s);
-napi_value Bool(napi_env env, bool b);
 napi_value CopyBuffer(napi_env env, const void* data, size_t size);
 
 // An OpenSSL error as Node shows it: message "error:0A000086:SSL routines::certificate verify

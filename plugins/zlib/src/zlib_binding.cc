@@ -8,11 +8,15 @@
 #include <cstring>
 #include <string>
 
+#include "nodus/napi_helpers.h"
 #include "nodus/plugin.h"
 #include "zlib_binding.h"
 
 namespace nodus_zlib {
 namespace {
+
+using nodus::napi::Bool;
+using nodus::napi::Undefined;
 
 struct Handle {
   Mode mode = kNone;
@@ -20,18 +24,6 @@ struct Handle {
   bool busy = false;          // a thread-pool job is using the engine
   bool close_pending = false;  // close() came while busy: free when the job ends
 };
-
-napi_value Undefined(napi_env env) {
-  napi_value v;
-  napi_get_undefined(env, &v);
-  return v;
-}
-
-napi_value Bool(napi_env env, bool b) {
-  napi_value v;
-  napi_get_boolean(env, b, &v);
-  return v;
-}
 
 Handle* Unwrap(napi_env env, napi_value self) {
   void* p = nullptr;
