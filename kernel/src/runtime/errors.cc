@@ -29,6 +29,37 @@ std::string GetArrowMessage(v8::Isolate* isolate, v8::Local<v8::Message> message
   return fmt::format("{}:{}\n{}\n{}\n", file, line, src, caret);
 }
 
+namespace {
+v8::Local<v8::Private> DecoratedKey(v8::Isolate* isolate) {
+  return v8::Private::ForApi(isolate, v8::String::NewFromUtf8Literal(isolate, "nodus:errorStackDecorated"));
+}
+}  // namespace
+
+bool IsErrorStackDecorated(v8::Isolate* isolate, v8::Local<v8::Value> error) {
+  if (!error->IsObject()) return false;
+  v8::Local<v8::Value> v;
+  return error.As<v8::Object>()->GetPrivate(isolate->GetCurrentContext(), DecoratedKey(isolate)).ToLocal(&v) &&
+         v->IsTrue();
+}
+
+void DecorateErrorStack(v8::Isolate* isolate, v8::Local<v8::Value> error, v8::Local<v8::Message> message) {
+  if (!error->IsObject() || IsErrorStackDecorated(isolate, error)) return;
+  v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
+  v8::Local<v8::Object> obj = error.As<v8::Object>();
+  v8::Local<v8::String> key = v8::String::NewFromUtf8Literal(isolate, "stack");
+  v8::Local<v8::Value> stack;
+  if (!obj->Get(ctx, key).ToLocal(&stack) || !stack->IsString()) return;
+  std::string arrow = GetArrowMessage(isolate, message);
+  if (arrow.empty()) return;
+  std::string text = fmt::format("{}\n{}", arrow, ToStdString(isolate, stack));
+  v8::Local<v8::String> decorated;
+  if (!v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal, static_cast<int>(text.size()))
+           .ToLocal(&decorated) ||
+      !obj->Set(ctx, key, decorated).FromMaybe(false))
+    return;
+  obj->SetPrivate(ctx, DecoratedKey(isolate), v8::True(isolate)).Check();
+}
+
 void PrintException(v8::Isolate* isolate, v8::Local<v8::Value> error, v8::Local<v8::Message> message) {
   std::string arrow = GetArrowMessage(isolate, message);
   std::string text;

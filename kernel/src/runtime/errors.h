@@ -14,6 +14,11 @@ std::string GetArrowMessage(v8::Isolate* isolate, v8::Local<v8::Message> message
 // Last-resort printing (used before the JS error path exists, e.g. during bootstrap).
 void PrintException(v8::Isolate* isolate, v8::Local<v8::Value> error, v8::Local<v8::Message> message);
 
+// vm's displayErrors: puts the arrow in front of error.stack (once); a decorated error printed as
+// uncaught gets no second arrow.
+void DecorateErrorStack(v8::Isolate* isolate, v8::Local<v8::Value> error, v8::Local<v8::Message> message);
+bool IsErrorStackDecorated(v8::Isolate* isolate, v8::Local<v8::Value> error);
+
 std::string ToStdString(v8::Isolate* isolate, v8::Local<v8::Value> value);
 
 }  // namespace nodus

@@ -196,7 +196,7 @@ void Runtime::TriggerUncaughtException(v8::Local<v8::Value> error, v8::Local<v8:
     PrintException(isolate_, error, message);
     Exit(1);
   }
-  std::string arrow = GetArrowMessage(isolate_, message);
+  std::string arrow = IsErrorStackDecorated(isolate_, error) ? std::string() : GetArrowMessage(isolate_, message);
   v8::Local<v8::Value> args[] = {
       error, v8::String::NewFromUtf8(isolate_, arrow.c_str()).ToLocalChecked()};
   v8::TryCatch tc(isolate_);
@@ -296,7 +296,10 @@ int Runtime::BuildSnapshot(const cli::Options& options, const std::string& path)
       // Raw pointers cannot be serialized; the slot is filled again at startup.
       ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, nullptr);
       creator.AddData(ctx, start);
-      creator.SetDefaultContext(ctx);
+      // The default context stays V8's plain one (vm contexts are made from it); the runtime's
+      // bootstrapped context is context 0.
+      creator.SetDefaultContext(v8::Context::New(isolate));
+      creator.AddContext(ctx);
       rt.hooks_ = Hooks{};
       rt.process_.Reset();
       rt.context_.Reset();
@@ -380,10 +383,13 @@ int Runtime::Run() {
   v8::Local<v8::Function> start;
   bool ok;
   if (snapshot_) {
-    v8::Local<v8::Context> ctx = v8::Context::New(isolate_);
-    ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, this);
-    context_.Reset(isolate_, ctx);
-    ok = ctx->GetDataFromSnapshotOnce<v8::Function>(0).ToLocal(&start);
+    v8::Local<v8::Context> ctx;
+    ok = v8::Context::FromSnapshot(isolate_, 0).ToLocal(&ctx);
+    if (ok) {
+      ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, this);
+      context_.Reset(isolate_, ctx);
+      ok = ctx->GetDataFromSnapshotOnce<v8::Function>(0).ToLocal(&start);
+    }
   } else {
     ok = Bootstrap().ToLocal(&start);
   }

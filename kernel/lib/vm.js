@@ -1,0 +1,202 @@
+'use strict';
+// vm: scripts compiled once and run in this context or in contextified objects (each a separate
+// V8 context whose globals live on the object). The native half is internalBinding('contextify').
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE },
+} = require('internal/errors');
+const {
+  validateArray,
+  validateBoolean,
+  validateInt32,
+  validateObject,
+  validateOneOf,
+  validateString,
+  validateUint32,
+  kValidateObjectAllowArray,
+  kValidateObjectAllowFunction,
+  kValidateObjectAllowNullable,
+} = require('internal/validators');
+
+const {
+  ContextifyScript,
+  makeContext,
+  isContext: nativeIsContext,
+  compileFunction: nativeCompileFunction,
+} = internalBinding('contextify');
+
+const kParsingContext = Symbol('script parsing context');
+
+const constants = Object.freeze(Object.assign(Object.create(null), {
+  USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'),
+  DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
+}));
+
+function validateCachedData(cachedData, name) {
+  if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
+    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], cachedData);
+  }
+}
+
+function isContext(object) {
+  validateObject(object, 'object', kValidateObjectAllowArray | kValidateObjectAllowFunction);
+  return nativeIsContext(object);
+}
+
+function validateContext(contextifiedObject) {
+  if (contextifiedObject === null || typeof contextifiedObject !== 'object' || !nativeIsContext(contextifiedObject)) {
+    throw new ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
+  }
+}
+
+// The run options shared by every runIn*: [timeout (-1: none), displayErrors].
+function runOptions(options) {
+  validateObject(options, 'options');
+  let { timeout = -1 } = options;
+  const { displayErrors = true, breakOnSigint = false } = options;
+  if (timeout !== -1) validateUint32(timeout, 'options.timeout', true);
+  else timeout = undefined;
+  validateBoolean(displayErrors, 'options.displayErrors');
+  validateBoolean(breakOnSigint, 'options.breakOnSigint');
+  return [timeout, displayErrors];
+}
+
+class Script extends ContextifyScript {
+  constructor(code, options = {}) {
+    code = `${code}`;
+    if (typeof options === 'string') options = { filename: options };
+    else validateObject(options, 'options');
+    const {
+      filename = 'evalmachine.<anonymous>',
+      lineOffset = 0,
+      columnOffset = 0,
+      cachedData,
+      produceCachedData = false,
+      importModuleDynamically,
+      [kParsingContext]: parsingContext,
+    } = options;
+    validateString(filename, 'options.filename');
+    validateInt32(lineOffset, 'options.lineOffset');
+    validateInt32(columnOffset, 'options.columnOffset');
+    validateCachedData(cachedData, 'options.cachedData');
+    validateBoolean(produceCachedData, 'options.produceCachedData');
+    if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'function' &&
+        typeof importModuleDynamically !== 'symbol') {
+      throw new ERR_INVALID_ARG_TYPE('options.importModuleDynamically', 'function', importModuleDynamically);
+    }
+    super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData, parsingContext);
+  }
+
+  runInThisContext(options = {}) {
+    const [timeout, displayErrors] = runOptions(options);
+    return super.runInContext(null, timeout, displayErrors);
+  }
+
+  runInContext(contextifiedObject, options = {}) {
+    validateContext(contextifiedObject);
+    const [timeout, displayErrors] = runOptions(options);
+    return super.runInContext(contextifiedObject, timeout, displayErrors);
+  }
+
+  runInNewContext(contextObject, options = {}) {
+    const context = createContext(contextObject, contextOptions(options));
+    return this.runInContext(context, options);
+  }
+}
+
+// The runIn*Context options that describe the context to create.
+function contextOptions(options) {
+  if (options === undefined || options === null || typeof options !== 'object') return {};
+  const { contextName: name, contextOrigin: origin, contextCodeGeneration: codeGeneration, microtaskMode } = options;
+  if (codeGeneration !== undefined) validateObject(codeGeneration, 'options.contextCodeGeneration');
+  return { name, origin, codeGeneration, microtaskMode };
+}
+
+let contextCount = 0;
+function createContext(contextObject = {}, options = {}) {
+  if (isContext(contextObject)) return contextObject;
+  validateObject(options, 'options');
+  const { name = `VM Context ${++contextCount}`, origin, codeGeneration, microtaskMode } = options;
+  validateString(name, 'options.name');
+  if (origin !== undefined) validateString(origin, 'options.origin');
+  if (codeGeneration !== undefined) validateObject(codeGeneration, 'options.codeGeneration');
+  const { strings = true, wasm = true } = codeGeneration || {};
+  validateBoolean(strings, 'options.codeGeneration.strings');
+  validateBoolean(wasm, 'options.codeGeneration.wasm');
+  validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+  makeContext(contextObject, name, strings, wasm, microtaskMode === 'afterEvaluate');
+  return contextObject;
+}
+
+function createScript(code, options) {
+  return new Script(code, options);
+}
+
+function scriptOptions(options) {
+  return typeof options === 'string' ? { filename: options } : options;
+}
+
+function runInContext(code, contextifiedObject, options) {
+  validateContext(contextifiedObject);
+  options = scriptOptions(options);
+  return createScript(code, { ...options, [kParsingContext]: contextifiedObject })
+    .runInContext(contextifiedObject, options);
+}
+
+function runInNewContext(code, contextObject, options) {
+  options = scriptOptions(options);
+  const context = createContext(contextObject, contextOptions(options));
+  return createScript(code, { ...options, [kParsingContext]: context }).runInContext(context, options);
+}
+
+function runInThisContext(code, options) {
+  options = scriptOptions(options);
+  return createScript(code, options).runInThisContext(options);
+}
+
+function compileFunction(code, params = [], options = {}) {
+  validateString(code, 'code');
+  validateArray(params, 'params');
+  params.forEach((param) => validateString(param, 'params'));
+  validateObject(options, 'options');
+  const {
+    filename = '',
+    columnOffset = 0,
+    lineOffset = 0,
+    cachedData,
+    produceCachedData = false,
+    parsingContext,
+    contextExtensions = [],
+  } = options;
+  validateString(filename, 'options.filename');
+  validateUint32(columnOffset, 'options.columnOffset');
+  validateUint32(lineOffset, 'options.lineOffset');
+  validateCachedData(cachedData, 'options.cachedData');
+  validateBoolean(produceCachedData, 'options.produceCachedData');
+  if (parsingContext !== undefined &&
+      (parsingContext === null || typeof parsingContext !== 'object' || !nativeIsContext(parsingContext))) {
+    throw new ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context', parsingContext);
+  }
+  validateArray(contextExtensions, 'options.contextExtensions');
+  contextExtensions.forEach((extension) =>
+    validateObject(extension, 'options.contextExtensions', kValidateObjectAllowNullable));
+  const result = nativeCompileFunction(code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
+                                       parsingContext, contextExtensions, params);
+  const fn = result.function;
+  if (produceCachedData) fn.cachedDataProduced = result.cachedDataProduced === true;
+  if (result.cachedData !== undefined) fn.cachedData = result.cachedData;
+  if (typeof result.cachedDataRejected === 'boolean') fn.cachedDataRejected = result.cachedDataRejected;
+  return fn;
+}
+
+module.exports = {
+  Script,
+  createContext,
+  createScript,
+  runInContext,
+  runInNewContext,
+  runInThisContext,
+  isContext,
+  compileFunction,
+  constants,
+};
