@@ -14,7 +14,6 @@ const {
   validateString,
   validateUint32,
   kValidateObjectAllowArray,
-  kValidateObjectAllowFunction,
   kValidateObjectAllowNullable,
 } = require('internal/validators');
 
@@ -39,12 +38,12 @@ function validateCachedData(cachedData, name) {
 }
 
 function isContext(object) {
-  validateObject(object, 'object', kValidateObjectAllowArray | kValidateObjectAllowFunction);
+  validateObject(object, 'object', kValidateObjectAllowArray);
   return nativeIsContext(object);
 }
 
 function validateContext(contextifiedObject) {
-  if (contextifiedObject === null || typeof contextifiedObject !== 'object' || !nativeIsContext(contextifiedObject)) {
+  if (!isContext(contextifiedObject)) {
     throw new ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
   }
 }
@@ -52,10 +51,8 @@ function validateContext(contextifiedObject) {
 // The run options shared by every runIn*: [timeout (-1: none), displayErrors].
 function runOptions(options) {
   validateObject(options, 'options');
-  let { timeout = -1 } = options;
-  const { displayErrors = true, breakOnSigint = false } = options;
-  if (timeout !== -1) validateUint32(timeout, 'options.timeout', true);
-  else timeout = undefined;
+  const { timeout, displayErrors = true, breakOnSigint = false } = options;
+  if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
   return [timeout, displayErrors];
@@ -108,6 +105,8 @@ class Script extends ContextifyScript {
 function contextOptions(options) {
   if (options === undefined || options === null || typeof options !== 'object') return {};
   const { contextName: name, contextOrigin: origin, contextCodeGeneration: codeGeneration, microtaskMode } = options;
+  if (name !== undefined) validateString(name, 'options.contextName');
+  if (origin !== undefined) validateString(origin, 'options.contextOrigin');
   if (codeGeneration !== undefined) validateObject(codeGeneration, 'options.contextCodeGeneration');
   return { name, origin, codeGeneration, microtaskMode };
 }
@@ -157,7 +156,7 @@ function runInThisContext(code, options) {
 function compileFunction(code, params = [], options = {}) {
   validateString(code, 'code');
   validateArray(params, 'params');
-  params.forEach((param) => validateString(param, 'params'));
+  params.forEach((param, i) => validateString(param, `params[${i}]`));
   validateObject(options, 'options');
   const {
     filename = '',
@@ -178,8 +177,8 @@ function compileFunction(code, params = [], options = {}) {
     throw new ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context', parsingContext);
   }
   validateArray(contextExtensions, 'options.contextExtensions');
-  contextExtensions.forEach((extension) =>
-    validateObject(extension, 'options.contextExtensions', kValidateObjectAllowNullable));
+  contextExtensions.forEach((extension, i) =>
+    validateObject(extension, `options.contextExtensions[${i}]`, kValidateObjectAllowNullable));
   const result = nativeCompileFunction(code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
                                        parsingContext, contextExtensions, params);
   const fn = result.function;

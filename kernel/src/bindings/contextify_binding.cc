@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -60,14 +61,17 @@ bool IsReadOnly(v8::Local<v8::Context> ctx, v8::Local<v8::Object> o, v8::Local<v
   return o->GetRealNamedPropertyAttributes(ctx, name).To(&attr) && (attr & v8::ReadOnly);
 }
 
-// Writes go to the sandbox. In strict code an assignment to a name declared nowhere stays a
-// ReferenceError (V8 raises it when the store is left to the global object).
+// Writes go to the sandbox and, as in Node, on to the global object too (so a `var` keeps its
+// value there), except for the sandbox's accessors. In strict code an assignment to a name
+// declared nowhere stays a ReferenceError (V8 raises it when the store is left to the global).
 void GlobalSet(v8::Local<v8::Name> name, v8::Local<v8::Value> value,
                const v8::PropertyCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
   v8::Local<v8::Object> sandbox = SandboxOf(info);
   v8::Local<v8::Object> global = ctx->Global();
+  // Symbol-keyed writes stay on the global object, as in Node.
+  if (name->IsSymbol()) return;
   bool on_sandbox = sandbox->HasRealNamedProperty(ctx, name).FromMaybe(false) ||
                     !sandbox->GetRealNamedPropertyAttributes(ctx, name).IsNothing();
   bool on_global = global->HasRealNamedProperty(ctx, name).FromMaybe(false);
@@ -88,7 +92,12 @@ void GlobalSet(v8::Local<v8::Name> name, v8::Local<v8::Value> value,
   bool contextual = info.This() != global;
   if (!on_sandbox && !on_global && contextual && info.ShouldThrowOnError() && !value->IsFunction()) return;
   if (sandbox->Set(ctx, name, value).IsNothing()) return;
-  info.GetReturnValue().Set(value);
+  v8::Local<v8::Value> desc;
+  if (sandbox->GetOwnPropertyDescriptor(ctx, name).ToLocal(&desc) && desc->IsObject()) {
+    v8::Local<v8::Object> d = desc.As<v8::Object>();
+    if (d->Has(ctx, OneByte(isolate, "get")).FromMaybe(false) || d->Has(ctx, OneByte(isolate, "set")).FromMaybe(false))
+      info.GetReturnValue().Set(value);
+  }
 }
 
 void GlobalQuery(v8::Local<v8::Name> name, const v8::PropertyCallbackInfo<v8::Integer>& info) {
@@ -105,10 +114,12 @@ void GlobalDelete(v8::Local<v8::Name> name, const v8::PropertyCallbackInfo<v8::B
   if (!ok) info.GetReturnValue().Set(false);
 }
 
+// The sandbox's enumerable string keys, inherited ones included (what Node lists).
 void GlobalKeys(const v8::PropertyCallbackInfo<v8::Array>& info) {
   v8::Local<v8::Context> ctx = info.GetIsolate()->GetCurrentContext();
   v8::Local<v8::Array> names;
-  if (SandboxOf(info)->GetPropertyNames(ctx, v8::KeyCollectionMode::kOwnOnly, v8::ALL_PROPERTIES,
+  if (SandboxOf(info)->GetPropertyNames(ctx, v8::KeyCollectionMode::kIncludePrototypes,
+                                        static_cast<v8::PropertyFilter>(v8::ONLY_ENUMERABLE | v8::SKIP_SYMBOLS),
                                         v8::IndexFilter::kSkipIndices).ToLocal(&names))
     info.GetReturnValue().Set(names);
 }
@@ -139,20 +150,30 @@ v8::Maybe<bool> DefineLike(v8::Local<v8::Context> ctx, v8::Local<v8::Object> tar
   return finish(out);
 }
 
+// Definitions go to the sandbox and then on to the global object (as stores do). Accessors and
+// read-only values stay on the sandbox alone: V8 10.2 completes a data definition on the global
+// through the setter interceptor, which would see the read-only copy and refuse it.
 void GlobalDefine(v8::Local<v8::Name> name, const v8::PropertyDescriptor& desc,
                   const v8::PropertyCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
+  if (name->IsSymbol()) return;
   bool ok;
   if (!DefineLike(ctx, SandboxOf(info), name, desc).To(&ok)) return;
-  if (!ok && info.ShouldThrowOnError()) {
+  if (ok) {
+    if (desc.has_get() || desc.has_set() || (desc.has_writable() && !desc.writable()) ||
+        (desc.has_value() && !desc.has_writable()))
+      info.GetReturnValue().Set(true);
+    return;
+  }
+  if (info.ShouldThrowOnError()) {
     v8::String::Utf8Value n(isolate, name);
     isolate->ThrowException(v8::Exception::TypeError(
         v8::String::NewFromUtf8(isolate, fmt::format("Cannot redefine property: {}", *n ? *n : "").c_str())
             .ToLocalChecked()));
     return;
   }
-  info.GetReturnValue().Set(ok);
+  info.GetReturnValue().Set(false);
 }
 
 void GlobalDescribe(v8::Local<v8::Name> name, const v8::PropertyCallbackInfo<v8::Value>& info) {
@@ -181,7 +202,8 @@ void IndexKeys(const v8::PropertyCallbackInfo<v8::Array>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
   v8::Local<v8::Array> all;
-  if (!SandboxOf(info)->GetPropertyNames(ctx, v8::KeyCollectionMode::kOwnOnly, v8::ALL_PROPERTIES,
+  if (!SandboxOf(info)->GetPropertyNames(ctx, v8::KeyCollectionMode::kIncludePrototypes,
+                                         static_cast<v8::PropertyFilter>(v8::ONLY_ENUMERABLE | v8::SKIP_SYMBOLS),
                                          v8::IndexFilter::kIncludeIndices, v8::KeyConversionMode::kKeepNumbers)
            .ToLocal(&all))
     return;
@@ -321,16 +343,21 @@ void RunIn(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Contex
   bool timed_out = false;
   {
     v8::TryCatch tc(isolate);
+    // The context's own microtasks run under the same watchdog.
+    auto run = [&]() {
+      result = fn(ctx);
+      if (v8::MicrotaskQueue* q = QueueOf(ctx); q && !result.IsEmpty()) q->PerformCheckpoint(isolate);
+    };
     if (timeout >= 0) {
       Watchdog dog(isolate, timeout);
-      result = fn(ctx);
+      run();
       timed_out = dog.Stop();
     } else {
-      result = fn(ctx);
+      run();
     }
+    // A fired watchdog is a timeout even when V8 swallowed the termination (microtask
+    // checkpoints do).
     if (timed_out) {
-      // The run may have finished just as the watchdog fired; then its result stands.
-      if (!result.IsEmpty()) timed_out = false;
     } else if (tc.HasCaught()) {
       if (display_errors && !tc.HasTerminated()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
       tc.ReThrow();
@@ -338,7 +365,6 @@ void RunIn(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Contex
     }
   }
   if (timed_out) return ThrowTimeout(isolate, timeout);
-  if (v8::MicrotaskQueue* q = QueueOf(ctx)) q->PerformCheckpoint(isolate);
   v8::Local<v8::Value> value;
   if (result.ToLocal(&value)) args.GetReturnValue().Set(value);
 }
@@ -505,8 +531,14 @@ void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target)
   script->InstanceTemplate()->SetInternalFieldCount(1);
   v8::Local<v8::String> name = OneByte(isolate, "ContextifyScript");
   script->SetClassName(name);
-  script->PrototypeTemplate()->Set(OneByte(isolate, "runInContext"), NewFunctionTemplate(ctx, ScriptRun));
-  script->PrototypeTemplate()->Set(OneByte(isolate, "createCachedData"), NewFunctionTemplate(ctx, ScriptCreateCachedData));
+  // Methods check their receiver ("Illegal invocation" on anything but a ContextifyScript).
+  v8::Local<v8::Signature> signature = v8::Signature::New(isolate, script);
+  for (auto [method, cb] : {std::pair<const char*, v8::FunctionCallback>{"runInContext", ScriptRun},
+                            {"createCachedData", ScriptCreateCachedData}}) {
+    rt.RecordExternalReference(reinterpret_cast<const void*>(cb));
+    script->PrototypeTemplate()->Set(OneByte(isolate, method),
+                                     v8::FunctionTemplate::New(isolate, cb, {}, signature, 0, v8::ConstructorBehavior::kThrow));
+  }
   target->Set(ctx, name, script->GetFunction(ctx).ToLocalChecked()).Check();
   isolate->SetAllowWasmCodeGenerationCallback(AllowWasm);
 }

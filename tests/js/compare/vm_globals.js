@@ -133,7 +133,8 @@ t('runInNewContext contextName bad', () => { const e = caught(() => vm.runInNewC
   t('strings:false generator ctor', () => ev('Object.getPrototypeOf(function* () {}).constructor("")'));
   t('strings:false plain code runs', () => vm.runInContext('[1, 2, 3].map((x) => x * 2)', c));
   t('strings:false Script runs', () => new vm.Script('"script ok"').runInContext(c));
-  t('strings:false eval of non-string', () => ev('eval(5)'));
+  // Not compared: eval(5) in such a context throws in Node 20 (V8 11 asks the embedder about
+  // non-string code too); V8 10.2 returns 5 without asking.
   t('strings:false compileFunction', () => vm.compileFunction('return 7', [], { parsingContext: c })());
   t('main context still evals', () => eval('2 + 2'));
   const w = vm.createContext({ bytes: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]) }, { codeGeneration: { wasm: false } });
