@@ -1,11 +1,13 @@
 'use strict';
-// repl: a read-eval-print loop over readline. Code runs as scripts in the global context;
-// incomplete input continues on the next line; results print with util.inspect.
+// repl: a read-eval-print loop over readline. Code runs as scripts in the REPL's context (the
+// global one with useGlobal, else a vm context of its own); incomplete input continues on the
+// next line; results print with util.inspect.
 
 const fs = require('fs');
 const path = require('path');
 const { Interface } = require('readline');
-const { inspect } = require('util');
+const { inspect, types } = require('util');
+const vm = require('vm');
 
 const kRecoverable = /Unexpected end of input|Unterminated template literal|Unterminated regular expression|missing \) after argument list$/;
 const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
@@ -19,15 +21,18 @@ class Recoverable extends SyntaxError {
 }
 
 let scriptCounter = 0;
-function runScript(code) {
-  return internalBinding('modules').runScript(code, `REPL${++scriptCounter}`);
+// Runs code as a script of its own in `context` (globalThis: the main context).
+function runScript(code, context = globalThis) {
+  const script = new vm.Script(code, { filename: `REPL${++scriptCounter}` });
+  return context === globalThis ? script.runInThisContext({ displayErrors: false }) :
+    script.runInContext(context, { displayErrors: false });
 }
 
 // Evaluates like Node's default REPL eval: `{...}` is an object literal, top-level await works.
 function defaultEval(code, context, file, cb) {
   // REPL_MODE_STRICT: every input is a strict-mode script (same line, so positions hold).
   const strict = this instanceof REPLServer && this.replMode === REPL_MODE_STRICT;
-  const run = strict ? (src) => runScript(`'use strict';${src}`) : runScript;
+  const run = strict ? (src) => runScript(`'use strict';${src}`, context) : (src) => runScript(src, context);
   const trimmed = code.trim();
   let wrapped = null;
   if (/^\{/.test(trimmed) && !/;\s*$/.test(trimmed)) wrapped = `(${trimmed}\n)`;
@@ -45,7 +50,7 @@ function defaultEval(code, context, file, cb) {
     }
   } catch (err) {
     if (err instanceof SyntaxError && /await is only valid/.test(err.message)) {
-      return evalAwait(trimmed, cb);
+      return evalAwait(trimmed, context, cb);
     }
     if (err instanceof SyntaxError && kRecoverable.test(err.message) && !/\n\s*\n$/.test(code)) {
       return cb(new Recoverable(err));
@@ -55,15 +60,15 @@ function defaultEval(code, context, file, cb) {
   cb(null, result);
 }
 
-function evalAwait(code, cb) {
+function evalAwait(code, context, cb) {
   const body = code.replace(/;\s*$/, '');
   let promise;
   try {
     // An expression gives its value; statements run for their effects.
     try {
-      promise = runScript(`(async () => (${body}\n))()`);
+      promise = runScript(`(async () => (${body}\n))()`, context);
     } catch {
-      promise = runScript(`(async () => { ${body}\n })()`);
+      promise = runScript(`(async () => { ${body}\n })()`, context);
     }
   } catch (err) {
     return cb(err);
@@ -94,11 +99,10 @@ class REPLServer extends Interface {
     });
     completerRef = (line, cb) => this.complete(line, cb);
     this.useColors = options.useColors ?? (terminal && typeof output.hasColors === 'function' && output.hasColors());
-    this.useGlobal = true;
+    this.useGlobal = !!options.useGlobal;
     this.ignoreUndefined = !!options.ignoreUndefined;
     this.replMode = options.replMode || REPL_MODE_SLOPPY;
     this.eval = options.eval || defaultEval;
-    this.context = globalThis;
     this.writer = options.writer || ((obj) => inspect(obj, { colors: this.useColors, showProxy: true }));
     this.commands = { __proto__: null };
     this.bufferedCommand = '';
@@ -109,8 +113,7 @@ class REPLServer extends Interface {
     this._lastError = undefined;
     this._underscoreAssigned = false;
     this._defineDefaultCommands();
-    this._installUnderscore();
-    this._installModuleGlobals();
+    this.resetContext();
     if (terminal) this._loadHistory();
 
     this.on('line', (line) => this._onLine(line));
@@ -119,15 +122,41 @@ class REPLServer extends Interface {
     this.displayPrompt();
   }
 
+  // The global object the REPL's code sees: globalThis itself with useGlobal, otherwise a new vm
+  // context holding what Node adds to the global (process, Buffer, timers...), its own `global`
+  // and a console that writes to the REPL's output.
+  createContext() {
+    if (this.useGlobal) return globalThis;
+    const context = vm.createContext();
+    const own = new Set(vm.runInContext('Object.getOwnPropertyNames(globalThis)', context));
+    for (const name of Object.getOwnPropertyNames(globalThis)) {
+      if (name === 'console' || name === 'global' || own.has(name)) continue;
+      Object.defineProperty(context, name, Object.getOwnPropertyDescriptor(globalThis, name));
+    }
+    const { Console } = require('console');
+    for (const [name, value] of [['global', context], ['console', new Console(this.output)]])
+      Object.defineProperty(context, name, { value, writable: true, configurable: true, enumerable: false });
+    return context;
+  }
+
+  resetContext() {
+    this.context = this.createContext();
+    this._lastValue = undefined;
+    this._lastError = undefined;
+    this._installUnderscore();
+    this._installModuleGlobals();
+  }
+
   _installUnderscore() {
     const self = this;
+    const context = this.context;
     for (const [name, key] of [['_', '_lastValue'], ['_error', '_lastError']]) {
-      Object.defineProperty(globalThis, name, {
+      Object.defineProperty(context, name, {
         configurable: true,
         enumerable: false,
         get() { return self[key]; },
         set(value) {
-          Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
+          Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });
           self._output(`Expression assignment to ${name} now disabled.\n`);
         },
       });
@@ -141,13 +170,14 @@ class REPLServer extends Interface {
     const replModule = new Module('<repl>');
     replModule.paths = Module._nodeModulePaths(process.cwd());
     replModule.filename = path.join(process.cwd(), '<repl>');
-    const define = (name, value) => Object.defineProperty(globalThis, name,
+    const context = this.context;
+    const define = (name, value) => Object.defineProperty(context, name,
       { value, writable: true, configurable: true, enumerable: false });
-    if (!('require' in globalThis)) define('require', Module.createRequire(replModule.filename));
-    if (!('module' in globalThis)) define('module', replModule);
+    if (!('require' in context)) define('require', Module.createRequire(replModule.filename));
+    if (!('module' in context)) define('module', replModule);
     for (const id of Module.builtinModules) {
-      if (id.includes('/') || id.startsWith('_') || id in globalThis) continue;
-      Object.defineProperty(globalThis, id, {
+      if (id.includes('/') || id.startsWith('_') || id in context) continue;
+      Object.defineProperty(context, id, {
         configurable: true,
         enumerable: false,
         get() {
@@ -202,7 +232,16 @@ class REPLServer extends Interface {
     });
     this.defineCommand('clear', {
       help: 'Break, and also clear the local context',
-      action() { this.clearBufferedCommand(); this._output('Clearing context...\n'); this.displayPrompt(); },
+      action() {
+        this.clearBufferedCommand();
+        // The global context cannot be reset; a REPL's own context is made anew.
+        if (!this.useGlobal) {
+          this._output('Clearing context...\n');
+          this.resetContext();
+          this.emit('reset', this.context);
+        }
+        this.displayPrompt();
+      },
     });
     this.defineCommand('exit', { help: 'Exit the REPL', action() { this.close(); } });
     this.defineCommand('help', {
@@ -357,7 +396,8 @@ class REPLServer extends Interface {
   }
 
   _formatError(err) {
-    if (err instanceof Error && typeof err.stack === 'string') {
+    // Errors of the REPL's own context are not instances of this context's Error.
+    if ((err instanceof Error || types.isNativeError(err)) && typeof err.stack === 'string') {
       // Frames of the REPL's own evaluation are noise; keep the user's.
       const lines = err.stack.split('\n');
       const kept = [lines[0], ...lines.slice(1).filter((l) => !/\(node:|at node:|REPL\d+:/.test(l))];
@@ -385,7 +425,7 @@ class REPLServer extends Interface {
     if ((m = /((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.([\w$]*)$/.exec(line))) {
       const [, expr, sub] = m;
       let obj;
-      try { obj = runScript(expr); } catch { return callback(null, [[], sub]); }
+      try { obj = runScript(expr, this.context); } catch { return callback(null, [[], sub]); }
       const names = new Set();
       for (let o = obj; o !== null && o !== undefined; o = Object.getPrototypeOf(o)) {
         for (const n of Object.getOwnPropertyNames(Object(o))) if (/^[A-Za-z_$][\w$]*$/.test(n)) names.add(n);
@@ -396,7 +436,9 @@ class REPLServer extends Interface {
     }
     m = /([A-Za-z_$][\w$]*)$/.exec(line);
     const sub = m ? m[1] : '';
-    const globals = Object.getOwnPropertyNames(globalThis).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+    let globals = [];
+    try { globals = runScript('Object.getOwnPropertyNames(globalThis)', this.context); } catch { /* odd context */ }
+    globals = globals.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
     const list = [...new Set([...globals, ...keywords])].filter((n) => n.startsWith(sub)).sort();
     callback(null, [list, sub]);
   }

@@ -1,6 +1,6 @@
 'use strict';
 // repl.start over plain streams (no terminal): the options (prompt, eval, writer, ignoreUndefined,
-// useColors, useGlobal: true, replMode), the commands (.break, .clear, .help, .save, .load, .exit and
+// useColors, useGlobal true and false, replMode), the commands (.break, .clear, .help, .save, .load, .exit and
 // one from defineCommand), `_`/`_error`, top-level await, completion, builtinModules. Also
 // passes under Node.
 const assert = require('assert');
@@ -70,8 +70,39 @@ test('a custom eval receives the code and its callback answers', async () => {
   assert.match(text, /> 'HELLO'\n> 'TWO WORDS'\n/);
 });
 
-// useGlobal: false (a separate context) is not covered: nodus runs REPL code in the global context
-// (README, differences from Node).
+test('useGlobal: false (the default) runs in a context of its own; .clear makes it anew', async () => {
+  delete globalThis.replOwnValue;
+  let reset = null;
+  const { text, server } = await session({}, [
+    'globalThis.replOwnValue = 3', 'const c1 = 1', 'var v1 = 2', 'global === globalThis',
+    'typeof process + typeof Buffer + typeof setTimeout + typeof require', 'typeof fs.readFileSync',
+    'console.log("to the repl output")', 'Object.getPrototypeOf([]) === Array.prototype', 'c1 + v1',
+    '.clear', 'typeof c1 + typeof v1 + typeof replOwnValue', '.exit',
+  ], (s) => s.on('reset', (context) => { reset = context; }));
+  assert.strictEqual(server.useGlobal, false);
+  assert.notStrictEqual(server.context, globalThis);
+  assert.strictEqual(globalThis.replOwnValue, undefined, 'the main global is untouched');
+  assert.strictEqual(globalThis.v1, undefined);
+  assert.match(text, /> true\n> 'objectfunctionfunctionfunction'\n> 'function'\n/);
+  assert.match(text, /> to the repl output\nundefined\n/);
+  assert.match(text, /> 3\n/);
+  assert.match(text, /Clearing context\.\.\.\n/);
+  assert.match(text, /> 'undefinedundefinedundefined'\n/);
+  assert.strictEqual(reset, server.context, "'reset' gives the new context");
+  assert.strictEqual(server.context.replOwnValue, undefined);
+});
+
+test('useGlobal: true shares the global; .clear keeps it', async () => {
+  delete globalThis.replSharedValue;
+  const { text } = await session({ useGlobal: true }, [
+    'globalThis.replSharedValue = 7', 'let sharedLet = 1', '.clear', 'sharedLet + replSharedValue', '.exit',
+  ]);
+  assert.strictEqual(globalThis.replSharedValue, 7);
+  assert.ok(!text.includes('Clearing context'), text);
+  assert.match(text, /> 8\n/);
+  delete globalThis.replSharedValue;
+});
+
 test('useGlobal and replMode', async () => {
   delete globalThis.replSharedValue;
   await session({ useGlobal: true }, ['globalThis.replSharedValue = 7', '.exit']);
@@ -136,6 +167,10 @@ test('completion of globals, properties and require ids; builtinModules', async 
   assert.strictEqual(propSub, 'Math.ma');
   const [globals] = await complete('parseI');
   assert.ok(globals.includes('parseInt'), globals);
+  // Names of the REPL's own context complete; the main global's own additions do not leak in.
+  server.context.replOnlyName = 1;
+  const [own] = await complete('replOnlyNa');
+  assert.deepStrictEqual(own, ['replOnlyName']);
   const [ids] = await complete("require('child_pr");
   assert.ok(ids.includes('child_process'), ids);
   assert.ok(repl.builtinModules.includes('fs'));
