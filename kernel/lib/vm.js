@@ -24,12 +24,22 @@ const {
   compileFunction: nativeCompileFunction,
 } = internalBinding('contextify');
 
+const { kVmImportNone, kVmImportMainLoader, kVmImportCallback } = require('internal/vm_import_mode');
+
 const kParsingContext = Symbol('script parsing context');
 
 const constants = Object.freeze(Object.assign(Object.create(null), {
   USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'),
   DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
 }));
+
+// The importModuleDynamically option as the import mode stored with the compiled code.
+function importMode(importModuleDynamically, name) {
+  if (importModuleDynamically === undefined) return kVmImportNone;
+  if (importModuleDynamically === constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) return kVmImportMainLoader;
+  if (typeof importModuleDynamically === 'function') return kVmImportCallback;
+  throw new ERR_INVALID_ARG_TYPE(name, 'function', importModuleDynamically);
+}
 
 function validateCachedData(cachedData, name) {
   if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
@@ -77,11 +87,8 @@ class Script extends ContextifyScript {
     validateInt32(columnOffset, 'options.columnOffset');
     validateCachedData(cachedData, 'options.cachedData');
     validateBoolean(produceCachedData, 'options.produceCachedData');
-    if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'function' &&
-        typeof importModuleDynamically !== 'symbol') {
-      throw new ERR_INVALID_ARG_TYPE('options.importModuleDynamically', 'function', importModuleDynamically);
-    }
-    super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData, parsingContext);
+    const mode = importMode(importModuleDynamically, 'options.importModuleDynamically');
+    super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData, parsingContext, mode);
   }
 
   runInThisContext(options = {}) {
@@ -166,6 +173,7 @@ function compileFunction(code, params = [], options = {}) {
     produceCachedData = false,
     parsingContext,
     contextExtensions = [],
+    importModuleDynamically,
   } = options;
   validateString(filename, 'options.filename');
   validateUint32(columnOffset, 'options.columnOffset');
@@ -179,8 +187,9 @@ function compileFunction(code, params = [], options = {}) {
   validateArray(contextExtensions, 'options.contextExtensions');
   contextExtensions.forEach((extension, i) =>
     validateObject(extension, `options.contextExtensions[${i}]`, kValidateObjectAllowNullable));
+  const mode = importMode(importModuleDynamically, 'options.importModuleDynamically');
   const result = nativeCompileFunction(code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
-                                       parsingContext, contextExtensions, params);
+                                       parsingContext, contextExtensions, params, mode);
   const fn = result.function;
   if (produceCachedData) fn.cachedDataProduced = result.cachedDataProduced === true;
   if (result.cachedData !== undefined) fn.cachedData = result.cachedData;

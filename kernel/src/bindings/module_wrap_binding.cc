@@ -196,7 +196,16 @@ void SetExport(const v8::FunctionCallbackInfo<v8::Value>& args) {
     (void)w->module.Get(isolate)->SetSyntheticModuleExport(isolate, args[0].As<v8::String>(), args[1]);
 }
 
-v8::MaybeLocal<v8::Promise> ImportDynamically(v8::Local<v8::Context> ctx, v8::Local<v8::Data>,
+// The import mode vm gave a script (host-defined option 0), or 0 for every other script.
+int32_t VmImportMode(v8::Isolate* isolate, v8::Local<v8::Data> options) {
+  if (options.IsEmpty() || !options->IsFixedArray()) return 0;
+  v8::Local<v8::PrimitiveArray> a = options.As<v8::PrimitiveArray>();
+  if (a->Length() < 1) return 0;
+  v8::Local<v8::Primitive> mode = a->Get(isolate, 0);
+  return mode->IsInt32() ? mode.As<v8::Int32>()->Value() : 0;
+}
+
+v8::MaybeLocal<v8::Promise> ImportDynamically(v8::Local<v8::Context> ctx, v8::Local<v8::Data> host_options,
                                               v8::Local<v8::Value> resource_name,
                                               v8::Local<v8::String> specifier,
                                               v8::Local<v8::FixedArray> assertions) {
@@ -212,9 +221,10 @@ v8::MaybeLocal<v8::Promise> ImportDynamically(v8::Local<v8::Context> ctx, v8::Lo
     ThrowError(isolate, "import() is not available");
     return {};
   }
-  v8::Local<v8::Value> argv[] = {specifier, resource_name.IsEmpty() ? v8::Undefined(isolate).As<v8::Value>() : resource_name, attrs};
+  v8::Local<v8::Value> argv[] = {specifier, resource_name.IsEmpty() ? v8::Undefined(isolate).As<v8::Value>() : resource_name, attrs,
+                                 v8::Integer::New(isolate, VmImportMode(isolate, host_options))};
   v8::Local<v8::Value> r;
-  if (!rt->hooks().import_dynamically.Get(isolate)->Call(ctx, v8::Undefined(isolate), 3, argv).ToLocal(&r)) return {};
+  if (!rt->hooks().import_dynamically.Get(isolate)->Call(ctx, v8::Undefined(isolate), 4, argv).ToLocal(&r)) return {};
   if (!r->IsPromise()) {
     ThrowError(isolate, "import() hook did not return a promise");
     return {};

@@ -106,7 +106,7 @@ class Runtime {
     v8::Global<v8::Function> emit_exit;          // (code) -> final code
     v8::Global<v8::Function> process_timers;     // (now) -> next expiry (ms) or 0
     v8::Global<v8::Function> process_immediates; // ()
-    v8::Global<v8::Function> import_dynamically; // (specifier, referrerName, attributes) -> Promise
+    v8::Global<v8::Function> import_dynamically; // (specifier, referrerName, attributes, vmImportMode) -> Promise
     v8::Global<v8::Function> init_import_meta;   // (meta, moduleWrap)
   };
   Hooks& hooks() { return hooks_; }

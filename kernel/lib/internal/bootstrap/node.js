@@ -126,8 +126,8 @@ const hooks = {
   processTimers: require('internal/timers').processTimers,
   processImmediates: require('internal/timers').processImmediates,
   // ES modules load on first use: import() and import.meta reach the loader through these.
-  importModuleDynamically(specifier, referrer, attributes) {
-    return require('internal/modules/esm/loader').importModuleDynamically(specifier, referrer, attributes);
+  importModuleDynamically(specifier, referrer, attributes, vmImportMode) {
+    return require('internal/modules/esm/loader').importModuleDynamically(specifier, referrer, attributes, vmImportMode);
   },
   initializeImportMeta(meta, wrap) {
     require('internal/modules/esm/loader').initializeImportMeta(meta, wrap);

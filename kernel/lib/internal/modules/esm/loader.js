@@ -244,8 +244,15 @@ function referrerToURL(referrer) {
   return referrer;
 }
 
-function importModuleDynamically(specifier, referrerName, attributes) {
+// vmImportMode: 0 for ordinary code; for code compiled by vm, what its importModuleDynamically
+// option asked (internal/vm_import_mode).
+function importModuleDynamically(specifier, referrerName, attributes, vmImportMode = 0) {
   try {
+    if (vmImportMode !== 0) {
+      const { kVmImportNone, kVmImportCallback } = require('internal/vm_import_mode');
+      if (vmImportMode === kVmImportNone) throw new (codes().ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING)();
+      if (vmImportMode === kVmImportCallback) throw new (codes().ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG)();
+    }
     return importModule(specifier, referrerToURL(referrerName), attributes);
   } catch (err) {
     return Promise.reject(err);
