@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -222,6 +223,42 @@ struct OwnedQueue {
   v8::Global<v8::Object> sandbox;
 };
 
+struct ScriptHolder {
+  v8::Global<v8::UnboundScript> script;
+  v8::Global<v8::Object> self;
+};
+
+// Native parts freed by GC callbacks; whatever is still alive when the runtime ends (no GC runs
+// then) is freed with the runtime's binding state, before the isolate goes.
+struct VmNatives {
+  std::unordered_set<ScriptHolder*> scripts;
+  std::unordered_set<OwnedQueue*> queues;
+  VmNatives() = default;
+  VmNatives(const VmNatives&) = delete;
+  VmNatives& operator=(const VmNatives&) = delete;
+  ~VmNatives() {
+    for (ScriptHolder* s : scripts) delete s;
+    for (OwnedQueue* q : queues) delete q;
+  }
+};
+
+VmNatives& NativesOf(v8::Isolate* isolate) { return Runtime::From(isolate)->BindingState<VmNatives>(); }
+
+std::unordered_set<ScriptHolder*>& Registry(VmNatives& n, ScriptHolder*) { return n.scripts; }
+std::unordered_set<OwnedQueue*>& Registry(VmNatives& n, OwnedQueue*) { return n.queues; }
+
+// Hands `owned` to the runtime's VmNatives and frees it when `handle` is collected.
+template <typename T>
+void OwnUntilCollected(v8::Isolate* isolate, std::unique_ptr<T> owned, v8::Global<v8::Object>& handle) {
+  T* raw = owned.release();
+  Registry(NativesOf(isolate), raw).insert(raw);
+  handle.SetWeak(raw, [](const v8::WeakCallbackInfo<T>& data) {
+    T* p = data.GetParameter();
+    Registry(NativesOf(data.GetIsolate()), p).erase(p);
+    delete p;
+  }, v8::WeakCallbackType::kParameter);
+}
+
 v8::MicrotaskQueue* QueueOf(v8::Local<v8::Context> ctx) {
   if (ctx->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kVmMicrotaskQueueSlot)) return nullptr;
   return static_cast<v8::MicrotaskQueue*>(ctx->GetAlignedPointerFromEmbedderData(kVmMicrotaskQueueSlot));
@@ -255,9 +292,8 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (sandbox->SetPrivate(main, ContextKey(isolate), ctx->Global()).IsNothing()) return;
   if (owned) {
     owned->sandbox.Reset(isolate, sandbox);
-    OwnedQueue* raw = owned.release();
-    raw->sandbox.SetWeak(raw, [](const v8::WeakCallbackInfo<OwnedQueue>& data) { delete data.GetParameter(); },
-                         v8::WeakCallbackType::kParameter);
+    v8::Global<v8::Object>& handle = owned->sandbox;
+    OwnUntilCollected(isolate, std::move(owned), handle);
   }
   args.GetReturnValue().Set(true);
 }
@@ -371,11 +407,6 @@ void RunIn(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Contex
 
 // ---- Scripts
 
-struct ScriptHolder {
-  v8::Global<v8::UnboundScript> script;
-  v8::Global<v8::Object> self;
-};
-
 ScriptHolder* HolderOf(v8::Local<v8::Object> self) {
   if (self->InternalFieldCount() < 1) return nullptr;
   return static_cast<ScriptHolder*>(self->GetAlignedPointerFromInternalField(0));
@@ -386,9 +417,15 @@ int32_t IntArg(v8::Local<v8::Context> ctx, v8::Local<v8::Value> v) {
 }
 
 // Source with origin and (optionally) code cache; the CachedData object is owned by the Source.
-std::unique_ptr<v8::ScriptCompiler::Source> MakeSource(v8::Isolate* isolate, const v8::FunctionCallbackInfo<v8::Value>& args) {
+// The origin's host-defined options carry how import() inside the code behaves (see vm.js's
+// importMode); the module loader's dynamic-import hook reads it back.
+std::unique_ptr<v8::ScriptCompiler::Source> MakeSource(v8::Isolate* isolate, const v8::FunctionCallbackInfo<v8::Value>& args,
+                                                       v8::Local<v8::Value> import_mode) {
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
-  v8::ScriptOrigin origin(isolate, args[1], IntArg(ctx, args[2]), IntArg(ctx, args[3]));
+  v8::Local<v8::PrimitiveArray> host_options = v8::PrimitiveArray::New(isolate, 1);
+  host_options->Set(isolate, 0, v8::Integer::New(isolate, IntArg(ctx, import_mode)));
+  v8::ScriptOrigin origin(isolate, args[1], IntArg(ctx, args[2]), IntArg(ctx, args[3]), false, -1, {}, false, false,
+                          false, host_options);
   ByteSpan cache;
   v8::ScriptCompiler::CachedData* cached = nullptr;
   if (GetByteSpan(args[4], &cache))
@@ -414,7 +451,8 @@ void ReportCache(v8::Local<v8::Object> target, v8::ScriptCompiler::Source& sourc
   }
 }
 
-// new ContextifyScript(code, filename, lineOffset, columnOffset, cachedData, produceCachedData, parsingSandbox)
+// new ContextifyScript(code, filename, lineOffset, columnOffset, cachedData, produceCachedData, parsingSandbox,
+//                      importMode)
 void ScriptNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   if (!args.IsConstructCall() || !args[0]->IsString()) {
@@ -423,7 +461,7 @@ void ScriptNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
   v8::Local<v8::Context> parsing;
   if (!TargetContext(isolate, args[6]).ToLocal(&parsing)) return;
-  std::unique_ptr<v8::ScriptCompiler::Source> source = MakeSource(isolate, args);
+  std::unique_ptr<v8::ScriptCompiler::Source> source = MakeSource(isolate, args, args[7]);
   v8::Local<v8::UnboundScript> script;
   {
     v8::Context::Scope scope(parsing);
@@ -446,9 +484,8 @@ void ScriptNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   holder->script.Reset(isolate, script);
   holder->self.Reset(isolate, self);
   self->SetAlignedPointerInInternalField(0, holder.get());
-  holder->self.SetWeak(holder.get(), [](const v8::WeakCallbackInfo<ScriptHolder>& data) { delete data.GetParameter(); },
-                       v8::WeakCallbackType::kParameter);
-  holder.release();
+  v8::Global<v8::Object>& handle = holder->self;
+  OwnUntilCollected(isolate, std::move(holder), handle);
 }
 
 // script.runInContext(sandbox | null, timeout, displayErrors)
@@ -477,7 +514,7 @@ void ScriptCreateCachedData(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 // compileFunction(code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
-//                 parsingSandbox, contextExtensions[], params[]) -> { function, cachedData... }
+//                 parsingSandbox, contextExtensions[], params[], importMode) -> { function, cachedData... }
 void CompileFunctionIn(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> main = isolate->GetCurrentContext();
@@ -492,7 +529,7 @@ void CompileFunctionIn(const v8::FunctionCallbackInfo<v8::Value>& args) {
   };
   each(args[7], [&](v8::Local<v8::Value> e) { if (e->IsObject()) extensions.push_back(e.As<v8::Object>()); });
   each(args[8], [&](v8::Local<v8::Value> e) { if (e->IsString()) params.push_back(e.As<v8::String>()); });
-  std::unique_ptr<v8::ScriptCompiler::Source> source = MakeSource(isolate, args);
+  std::unique_ptr<v8::ScriptCompiler::Source> source = MakeSource(isolate, args, args[9]);
   v8::Local<v8::Function> fn;
   {
     v8::Context::Scope scope(parsing);

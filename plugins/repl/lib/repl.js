@@ -23,7 +23,10 @@ class Recoverable extends SyntaxError {
 let scriptCounter = 0;
 // Runs code as a script of its own in `context` (globalThis: the main context).
 function runScript(code, context = globalThis) {
-  const script = new vm.Script(code, { filename: `REPL${++scriptCounter}` });
+  const script = new vm.Script(code, {
+    filename: `REPL${++scriptCounter}`,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
   return context === globalThis ? script.runInThisContext({ displayErrors: false }) :
     script.runInContext(context, { displayErrors: false });
 }
@@ -60,8 +63,32 @@ function defaultEval(code, context, file, cb) {
   cb(null, result);
 }
 
+// `const x = await f()` at the top level: the binding must outlive the async wrapper, so its
+// names become variables of the context (as in Node's REPL) that the wrapper assigns.
+const kAwaitDeclaration = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*|\{[^{}]*\}|\[[^[\]]*\])\s*=\s*([\s\S]+)$/;
+function declaredNames(pattern) {
+  if (!/^[{[]/.test(pattern)) return [pattern];
+  return pattern.slice(1, -1).split(',')
+    .map((part) => part.split(':').pop().split('=')[0].replace('...', '').trim())
+    .filter(Boolean);
+}
+
 function evalAwait(code, context, cb) {
   const body = code.replace(/;\s*$/, '');
+  const decl = kAwaitDeclaration.exec(body);
+  if (decl) {
+    const names = declaredNames(decl[1]);
+    if (names.every((n) => /^[A-Za-z_$][\w$]*$/.test(n))) {
+      let promise;
+      try {
+        runScript(`var ${names.join(', ')};`, context);
+        promise = runScript(`(async () => { (${decl[1]} = ${decl[2]}\n); })()`, context);
+      } catch (err) {
+        return cb(err);
+      }
+      return promise.then(() => cb(null, undefined), (err) => cb(err));
+    }
+  }
   let promise;
   try {
     // An expression gives its value; statements run for their effects.

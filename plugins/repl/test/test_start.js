@@ -48,6 +48,15 @@ test('values, _ and _error, top-level await, uncaught errors go on', async () =>
   assert.match(text, /> 'object'\n/);
 });
 
+test('top-level await declarations stay defined on the next lines', async () => {
+  const { text } = await session({}, [
+    'const one = await Promise.resolve({ v: 5 })', 'one.v',
+    'const { a, b: renamed } = await Promise.resolve({ a: 1, b: 2 })', 'a + renamed',
+    'let [x, y] = await Promise.resolve([3, 4])', 'x * y', '.exit',
+  ]);
+  assert.match(text, /> undefined\n> 5\n> undefined\n> 3\n> undefined\n> 12\n/);
+});
+
 test('prompt, writer, ignoreUndefined, useColors', async () => {
   let { text } = await session({ prompt: 'p$ ', writer: (v) => `<${typeof v}>`, ignoreUndefined: true },
     ['1', 'undefined', '"s"', '.exit']);
