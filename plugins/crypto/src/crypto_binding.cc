@@ -125,26 +125,9 @@ std::string GetString(napi_env env, napi_value value) {
   return s;
 }
 
-bool IsNullish(napi_env env, napi_value value) {
-  napi_valuetype type;
-  if (value == nullptr || napi_typeof(env, value, &type) != napi_ok) return true;
-  return type == napi_undefined || type == napi_null;
-}
-
-bool IsFunction(napi_env env, napi_value value) {
-  napi_valuetype type;
-  return value != nullptr && napi_typeof(env, value, &type) == napi_ok && type == napi_function;
-}
-
 int64_t GetInt64(napi_env env, napi_value value, int64_t fallback) {
   int64_t v;
   if (value == nullptr || napi_get_value_int64(env, value, &v) != napi_ok) return fallback;
-  return v;
-}
-
-double GetDouble(napi_env env, napi_value value, double fallback) {
-  double v;
-  if (value == nullptr || napi_get_value_double(env, value, &v) != napi_ok) return fallback;
   return v;
 }
 
@@ -152,13 +135,6 @@ bool GetBool(napi_env env, napi_value value) {
   bool b = false;
   if (value != nullptr) napi_get_value_bool(env, value, &b);
   return b;
-}
-
-napi_value CopyBuffer(napi_env env, const void* data, size_t size) {
-  napi_value v;
-  void* out;
-  napi_create_buffer_copy(env, size, size ? data : "", &out, &v);
-  return v;
 }
 
 napi_value AdoptBuffer(napi_env env, std::vector<uint8_t>&& bytes) {

@@ -17,7 +17,11 @@ namespace nodus_crypto {
 
 // The generic value makers are the SDK's.
 using nodus::napi::Bool;
+using nodus::napi::CopyBuffer;
+using nodus::napi::GetDouble;
 using nodus::napi::Int;
+using nodus::napi::IsFunction;
+using nodus::napi::IsNullish;
 using nodus::napi::Str;
 using nodus::napi::Undefined;
 
@@ -30,14 +34,10 @@ bool GetBytes(napi_env env, napi_value value, Bytes* out);
 // Same, writable (random fills into a caller's buffer).
 bool GetMutableBytes(napi_env env, napi_value value, uint8_t** data, size_t* size);
 std::string GetString(napi_env env, napi_value value);
-bool IsNullish(napi_env env, napi_value value);
-bool IsFunction(napi_env env, napi_value value);
 int64_t GetInt64(napi_env env, napi_value value, int64_t fallback = 0);
-double GetDouble(napi_env env, napi_value value, double fallback = 0);
+// Only `true` is true (argument flags checked in JS; the SDK's GetBool is JS truthiness).
 bool GetBool(napi_env env, napi_value value);
 
-// A new Buffer holding a copy of [data, data + size).
-napi_value CopyBuffer(napi_env env, const void* data, size_t size);
 // A new Buffer adopting `bytes` (no copy; freed when the Buffer is collected).
 napi_value AdoptBuffer(napi_env env, std::vector<uint8_t>&& bytes);
 

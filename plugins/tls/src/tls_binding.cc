@@ -71,36 +71,10 @@ std::string GetString(napi_env env, napi_value value) {
   return s;
 }
 
-bool IsNullish(napi_env env, napi_value value) {
-  napi_valuetype t;
-  napi_typeof(env, value, &t);
-  return t == napi_undefined || t == napi_null;
-}
-
 int64_t GetInt(napi_env env, napi_value value, int64_t fallback) {
   double d;
   if (napi_get_value_double(env, value, &d) != napi_ok) return fallback;
   return static_cast<int64_t>(d);
-}
-
-bool GetBool(napi_env env, napi_value value) {
-  bool b = false;
-  napi_coerce_to_bool(env, value, &value);
-  napi_get_value_bool(env, value, &b);
-  return b;
-}
-
-napi_value Null(napi_env env) {
-  napi_value v;
-  napi_get_null(env, &v);
-  return v;
-}
-
-napi_value CopyBuffer(napi_env env, const void* data, size_t size) {
-  napi_value v;
-  void* ignored;
-  napi_create_buffer_copy(env, size, size ? data : "", &ignored, &v);
-  return v;
 }
 
 napi_value TakeOpenSSLError(napi_env env, const char* fallback) {

@@ -16,7 +16,11 @@ namespace nodus_tls {
 
 // The generic value makers are the SDK's.
 using nodus::napi::Bool;
+using nodus::napi::CopyBuffer;
+using nodus::napi::GetBool;
 using nodus::napi::Int;
+using nodus::napi::IsNullish;
+using nodus::napi::Null;
 using nodus::napi::Str;
 using nodus::napi::Undefined;
 
@@ -27,12 +31,7 @@ struct Bytes {
 // Bytes of a Buffer / TypedArray / ArrayBuffer, or of a string (utf8, kept in `storage`).
 bool GetBytes(napi_env env, napi_value value, Bytes* out, std::string* storage = nullptr);
 std::string GetString(napi_env env, napi_value value);
-bool IsNullish(napi_env env, napi_value value);
 int64_t GetInt(napi_env env, napi_value value, int64_t fallback = 0);
-bool GetBool(napi_env env, napi_value value);
-
-napi_value Null(napi_env env);
-napi_value CopyBuffer(napi_env env, const void* data, size_t size);
 
 // An OpenSSL error as Node shows it: message "error:0A000086:SSL routines::certificate verify
 // failed", library, reason and code (ERR_SSL_* for the SSL library, ERR_OSSL_* otherwise).

@@ -38,6 +38,20 @@ inline napi_value Int(napi_env env, int64_t value) {
   return v;
 }
 
+inline napi_value Null(napi_env env) {
+  napi_value v = nullptr;
+  napi_get_null(env, &v);
+  return v;
+}
+
+// A new Buffer holding a copy of data[0..size) (size 0 gives an empty Buffer).
+inline napi_value CopyBuffer(napi_env env, const void* data, size_t size) {
+  napi_value v = nullptr;
+  void* copy = nullptr;
+  napi_create_buffer_copy(env, size, size ? data : "", &copy, &v);
+  return v;
+}
+
 // A UTF-8 C string; nullptr gives "".
 inline napi_value Str(napi_env env, const char* s) {
   napi_value v = nullptr;
