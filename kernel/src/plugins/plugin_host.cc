@@ -1,6 +1,5 @@
 #include "plugins/plugin_host.h"
 
-#include <dlfcn.h>
 #include <fmt/format.h>
 
 #include <boost/dll/shared_library.hpp>
@@ -13,29 +12,12 @@
 #include "napi/napi_host.h"
 #include "nodus/plugin.h"
 #include "runtime/builtins.h"
-#include "runtime/elf_check.h"
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
 
 extern char** environ;
 
 namespace nodus::plugins {
-namespace {
-
-constexpr uint32_t kSupportedAbi = NODUS_PLUGIN_ABI_VERSION;
-
-// Explains why a file could not be opened as a shared library, beyond dlopen's own words.
-std::string DescribeOpenFailure(const std::string& file, const char* dl_message) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return "file not found";
-  char magic[4] = {};
-  in.read(magic, 4);
-  if (in.gcount() < 4 || magic[0] != 0x7f || magic[1] != 'E' || magic[2] != 'L' || magic[3] != 'F')
-    return fmt::format("not a shared library ({})", dl_message ? dl_message : "invalid ELF header");
-  return dl_message ? dl_message : "dlopen failed";
-}
-
-}  // namespace
 
 PluginHost::PluginHost(Runtime& rt) : rt_(rt) {}
 PluginHost::~PluginHost() {
@@ -140,45 +122,10 @@ std::optional<std::string> PluginHost::Load(const PluginInfo& info, std::vector<
   }
   chain.pop_back();
 
-  if (std::string problem = ElfLoadProblem(info.file); !problem.empty())
-    return fail("ERR_DLOPEN_FAILED",
-                fmt::format("Cannot load plugin '{}' from {}: {}", info.name, info.file, problem));
-  auto lib = std::make_unique<boost::dll::shared_library>();
-  boost::dll::fs::error_code ec;
-  // Every symbol is bound now: one the plugin needs but nothing provides fails here, by name,
-  // instead of killing the process at its first call.
-  lib->load(info.file, ec,
-            boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local |
-                static_cast<boost::dll::load_mode::type>(RTLD_NODELETE));
-  if (ec || !lib->is_loaded()) {
-    const char* dl = dlerror();
-    return fail("ERR_DLOPEN_FAILED", fmt::format("Cannot load plugin '{}' from {}: {}", info.name,
-                                                 info.file, DescribeOpenFailure(info.file, dl)));
-  }
-  if (!lib->has(NODUS_PLUGIN_ENTRY_SYMBOL)) {
-    for (int v = 0; v < 10; v++) {
-      std::string other = fmt::format("nodus_plugin_entry_v{}", v);
-      if (v != static_cast<int>(kSupportedAbi) && lib->has(other))
-        return fail("ERR_NODUS_PLUGIN_ABI",
-                    fmt::format("Plugin '{}' ({}) was built for plugin ABI {}; this kernel supports ABI {}",
-                                info.name, info.file, v, kSupportedAbi));
-    }
-    return fail("ERR_NODUS_PLUGIN_INVALID",
-                fmt::format("Plugin '{}' ({}) is not a nodus plugin: missing entry symbol {}", info.name,
-                            info.file, NODUS_PLUGIN_ENTRY_SYMBOL));
-  }
-  auto entry = lib->get<const nodus_plugin*()>(NODUS_PLUGIN_ENTRY_SYMBOL);
-  const nodus_plugin* desc = entry();
-  if (!desc) return fail("ERR_NODUS_PLUGIN_INVALID",
-                         fmt::format("Plugin '{}' ({}) returned no descriptor", info.name, info.file));
-  if (desc->abi_version != kSupportedAbi)
-    return fail("ERR_NODUS_PLUGIN_ABI",
-                fmt::format("Plugin '{}' ({}) was built for plugin ABI {}; this kernel supports ABI {}",
-                            info.name, info.file, desc->abi_version, kSupportedAbi));
-  if (desc->struct_size < offsetof(nodus_plugin, versions))
-    return fail("ERR_NODUS_PLUGIN_INVALID",
-                fmt::format("Plugin '{}' ({}) has a truncated descriptor ({} bytes)", info.name,
-                            info.file, desc->struct_size));
+  PluginError open_error;
+  std::optional<OpenedPlugin> opened = OpenPluginFile(info, &open_error);
+  if (!opened) return fail(open_error.code, open_error.message);
+  const nodus_plugin* desc = opened->desc;
   std::vector<std::string> provided;
   for (const char* const* m = desc->modules; m && *m; m++) provided.emplace_back(*m);
   if (!info.overridden) {
@@ -216,7 +163,7 @@ std::optional<std::string> PluginHost::Load(const PluginInfo& info, std::vector<
   }
   plugin->binding.Reset(isolate, binding);
   rt_.builtins().AddTable(desc->js, info.name);
-  plugin->library = std::move(lib);
+  plugin->library = std::move(opened->library);
   loaded_[info.name] = std::move(plugin);
   return info.name;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "plugins/manifest.h"
+#include "plugins/plugin_file.h"
 
 namespace boost::dll { class shared_library; }
 
@@ -27,12 +28,6 @@ struct LoadedPlugin {
   std::vector<std::pair<std::string, std::string>> versions;  // for process.versions
   std::unique_ptr<boost::dll::shared_library> library;
   v8::Global<v8::Object> binding;
-};
-
-// A load failure: a Node-style code plus a message that names the file and the reason.
-struct PluginError {
-  std::string code;
-  std::string message;
 };
 
 class PluginHost {

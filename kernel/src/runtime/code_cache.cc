@@ -1,6 +1,5 @@
 #include "runtime/code_cache.h"
 
-#include <dlfcn.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <nodus/plugin.h>
@@ -13,6 +12,7 @@
 #include <memory>
 
 #include "plugins/manifest.h"
+#include "plugins/plugin_file.h"
 #include "runtime/builtins.h"
 #include "runtime/snapshot.h"
 
@@ -172,17 +172,18 @@ bool CodeCache::Build(const Builtins& kernel, const std::string& plugin_dir,
     *error = manifest_error;
     return false;
   }
-  // Plugins stay open until the process ends: their JS sources back V8 strings.
+  // Plugins are opened as the plugin host opens them (never initialised) and stay mapped until
+  // the process ends: their JS sources back V8 strings.
   for (const plugins::PluginInfo& info : manifest->plugins()) {
-    void* handle = ::dlopen(info.file.c_str(), RTLD_LAZY | RTLD_LOCAL);
-    auto entry = handle ? reinterpret_cast<nodus_plugin_entry_fn>(::dlsym(handle, "nodus_plugin_entry_v1")) : nullptr;
-    const nodus_plugin* plugin = entry ? entry() : nullptr;
-    if (!plugin || plugin->abi_version != NODUS_PLUGIN_ABI_VERSION || !plugin->js) {
-      std::fprintf(stderr, "nodus: code cache: skipping %s\n", info.file.c_str());
+    plugins::PluginError open_error;
+    std::optional<plugins::OpenedPlugin> opened = plugins::OpenPluginFile(info, &open_error);
+    if (!opened || !opened->desc->js) {
+      std::fprintf(stderr, "nodus: code cache: skipping %s%s%s\n", info.file.c_str(), opened ? "" : ": ",
+                   opened ? "" : open_error.message.c_str());
       continue;
     }
     Builtins table;
-    table.AddTable(plugin->js, info.name);
+    table.AddTable(opened->desc->js, info.name);
     writer.AddAll(table);
   }
   return writer.Write(path, error);
