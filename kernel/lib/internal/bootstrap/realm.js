@@ -89,13 +89,16 @@ class BuiltinModule {
     return [...schemeOnly];
   }
 
-  // Every public builtin id: the kernel's own plus what the manifest offers.
+  // Every public builtin id: the kernel's own plus what the manifest offers (as Node's
+  // builtinModules, without the ids that exist only with the `node:` prefix).
   static publicIds() {
     const ids = new Set();
     for (const id of builtinsBinding.ids()) {
-      if (!isInternalId(id)) ids.add(id);
+      if (!isInternalId(id) && !schemeOnly.has(id)) ids.add(id);
     }
-    for (const id of pluginModuleIds()) ids.add(id);
+    for (const id of pluginModuleIds()) {
+      if (!schemeOnly.has(id)) ids.add(id);
+    }
     return [...ids].sort();
   }
 
