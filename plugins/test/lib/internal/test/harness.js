@@ -73,11 +73,12 @@ function invoke(owner, fn, ctx, timeout, failureType) {
   return new Promise((resolve) => {
     let settled = false;
     let timer;
+    const previous = owner.settleRunning; // a hook added by a running test function
     const settle = (f) => {
       if (settled) return;
       settled = true;
       if (timer !== undefined) clearTimeout(timer);
-      if (owner.settleRunning === settle) owner.settleRunning = null;
+      if (owner.settleRunning === settle) owner.settleRunning = previous;
       resolve(f);
     };
     owner.settleRunning = settle;
@@ -311,11 +312,18 @@ class Test {
       else if (!child.fnSettled) child.cancel(cancel);
     }
     await this.whenIdle();
-    this.setError(await this.runHooks('after', this.context, this));
+    // afterEach hooks from the innermost suite out (the first failing one stops them), then the
+    // test's own after hooks.
     for (let i = chain.length - 1; i >= 0; i--) {
       const a = chain[i];
-      if (a.hooks.afterEach.length > 0) this.setError(await a.runHooks('afterEach', this.context, this));
+      if (a.hooks.afterEach.length === 0) continue;
+      const f = await a.runHooks('afterEach', this.context, this);
+      if (f !== null) {
+        this.setError(f);
+        break;
+      }
     }
+    this.setError(await this.runHooks('after', this.context, this));
     this.setError(this.lateFailure);
     this.checkSubtests();
   }
@@ -392,8 +400,15 @@ class TestContext {
     return createTest(this.#test, 'test', args, {}, callerLocation(TestContext.prototype.test));
   }
 
+  // A before hook added to a running test runs at once.
   before(fn, options) {
-    addHook(this.#test, 'before', fn, options);
+    const test = this.#test;
+    if (!test.started || test.finished) {
+      addHook(test, 'before', fn, options);
+      return;
+    }
+    validateFunction(fn, 'fn');
+    invoke(test, fn, this, options?.timeout, kHookFailure).then((f) => test.setError(f));
   }
 
   after(fn, options) {
