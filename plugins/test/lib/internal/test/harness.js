@@ -34,8 +34,13 @@ function cancelFailure(message = 'test did not finish before its parent and was 
   return failure(kCancelledByParent, undefined, message);
 }
 
+// Nanoseconds; durations are reported in ms as Node does (at most six decimals).
 function now() {
-  return performance.now();
+  return process.hrtime.bigint();
+}
+
+function msSince(start) {
+  return Number(now() - start) / 1e6;
 }
 
 // `file:line:column` of the call to test()/it()/describe() in user code.
@@ -69,14 +74,20 @@ function isThenable(v) {
 // Runs one test or hook function as Node does: `(ctx, done)` when it declares two parameters,
 // else `(ctx)` with an optional promise. Resolves to null or a failure record; never rejects.
 // `owner.settleRunning` lets a timeout or a cancellation end the wait early.
+// The tests whose function or hook is running, most recent last.
+const running = [];
+
 function invoke(owner, fn, ctx, timeout, failureType) {
   return new Promise((resolve) => {
     let settled = false;
     let timer;
     const previous = owner.settleRunning; // a hook added by a running test function
+    running.push(owner);
     const settle = (f) => {
       if (settled) return;
       settled = true;
+      const at = running.lastIndexOf(owner);
+      if (at !== -1) running.splice(at, 1);
       if (timer !== undefined) clearTimeout(timer);
       if (owner.settleRunning === settle) owner.settleRunning = previous;
       resolve(f);
@@ -168,6 +179,8 @@ class Test {
     this.duration = 0;
     this.number = 0;
     this.storageTarget = this;
+    this.plan = null;
+    this.assertions = 0;
     this.context = kind === 'suite' ? new SuiteContext(this) : new TestContext(this);
     let resolveDone;
     this.donePromise = new Promise((r) => { resolveDone = r; });
@@ -258,12 +271,12 @@ class Test {
       return;
     }
     if (this.skipped !== undefined) {
-      this.report(now() - startTime);
+      this.report(msSince(startTime));
       return;
     }
     if (this.kind === 'suite') await this.runSuite();
     else await this.runTest();
-    this.report(now() - startTime);
+    this.report(msSince(startTime));
   }
 
   async runSuite() {
@@ -312,6 +325,10 @@ class Test {
       else if (!child.fnSettled) child.cancel(cancel);
     }
     await this.whenIdle();
+    if (this.error === null && this.plan !== null && this.plan.expected !== this.assertions) {
+      this.error = failure(kTestCodeFailure, undefined,
+        `plan expected ${this.plan.expected} assertions but received ${this.assertions}`);
+    }
     // afterEach hooks from the innermost suite out (the first failing one stops them), then the
     // test's own after hooks.
     for (let i = chain.length - 1; i >= 0; i--) {
@@ -381,6 +398,54 @@ class TestContext {
     return this.#test.controller.signal;
   }
 
+  // The names from the outermost test down, joined with " > ".
+  get fullName() {
+    const names = [];
+    for (let t = this.#test; t !== null && t.kind !== 'root'; t = t.parent) names.unshift(t.name);
+    return names.join(' > ');
+  }
+
+  get passed() {
+    return this.#test.fnSettled && this.#test.error === null;
+  }
+
+  get error() {
+    return errorObject(this.#test.error);
+  }
+
+  // t.plan(n): the test fails unless exactly n assertions (t.assert.*) and subtests ran.
+  plan(count) {
+    const test = this.#test;
+    if (test.plan !== null) {
+      const err = new Error('cannot set plan more than once');
+      err.code = 'ERR_TEST_FAILURE';
+      err.failureType = kTestCodeFailure;
+      throw err;
+    }
+    const { validateUint32 } = require('internal/validators');
+    validateUint32(count, 'count');
+    test.plan = { expected: count };
+  }
+
+  get assert() {
+    const test = this.#test;
+    if (test.assertObject === undefined) {
+      const assert = require('assert');
+      const methods = {};
+      for (const name of ['deepEqual', 'deepStrictEqual', 'doesNotMatch', 'doesNotReject', 'doesNotThrow',
+        'equal', 'fail', 'ifError', 'match', 'notDeepEqual', 'notDeepStrictEqual', 'notEqual',
+        'notStrictEqual', 'ok', 'rejects', 'strictEqual', 'throws']) {
+        const method = assert[name];
+        methods[name] = function(...args) {
+          test.assertions++;
+          return Reflect.apply(method, this, args);
+        };
+      }
+      test.assertObject = methods;
+    }
+    return test.assertObject;
+  }
+
   diagnostic(message) {
     this.#test.diagnostics.push(String(message));
   }
@@ -396,6 +461,7 @@ class TestContext {
   runOnly() {}
 
   test(name, options, fn) {
+    this.#test.assertions++;
     const args = normalizeArgs(name, options, fn);
     return createTest(this.#test, 'test', args, {}, callerLocation(TestContext.prototype.test));
   }
@@ -440,6 +506,16 @@ class SuiteContext {
   }
 }
 
+// t.error: the failure as Node exposes it, an ERR_TEST_FAILURE error with the cause.
+function errorObject(f) {
+  if (f === null) return null;
+  const err = new Error(f.message);
+  err.code = 'ERR_TEST_FAILURE';
+  err.failureType = f.failureType;
+  if (f.cause !== undefined) err.cause = f.cause;
+  return err;
+}
+
 function validateFunction(fn, name) {
   if (typeof fn !== 'function') {
     const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -473,7 +549,8 @@ function normalizeArgs(name, options, fn) {
 }
 
 let root = null;
-let rootStart = 0;
+let rootStart = 0n;
+const rootDiagnostics = [];
 
 function getRoot() {
   if (root === null) {
@@ -485,8 +562,36 @@ function getRoot() {
       root.drain();
     });
     process.on('beforeExit', onBeforeExit);
+    process.on('uncaughtException', (err) => asyncFailure('uncaughtException', err));
+    process.on('unhandledRejection', (err) => asyncFailure('unhandledRejection', err));
   }
   return root;
+}
+
+// An uncaught exception or unhandled rejection fails the test it came from while that test runs;
+// after it ended (or outside every test) it becomes a diagnostic of the run, which then fails.
+function asyncFailure(kind, err) {
+  // The handler may run outside the failing callback's async context: then the test running
+  // now is taken.
+  const test = storage.getStore() ?? running[running.length - 1];
+  if (test !== undefined && test !== root && !test.finished) {
+    const f = failure(kind, err);
+    if (test.settleRunning !== null) test.settleRunning(f);
+    else test.setError(f);
+    return;
+  }
+  anyFailed = true;
+  if (test === undefined || test === root) {
+    rootDiagnostics.push('Error: A resource generated asynchronous activity after the test ended. ' +
+      `This activity created the error "${err}" which triggered an ${kind} event, caught by the test runner.`);
+  } else {
+    let where = test.location;
+    const m = typeof where === 'string' ? /^(.*)(:\d+:\d+)$/.exec(where) : null;
+    if (m !== null) where = require('path').relative(process.cwd(), m[1]) + m[2];
+    rootDiagnostics.push(`Error: Test "${test.name}" at ${where} generated asynchronous activity after the ` +
+      `test ended. This activity created the error "${err}" and would have caused the test to fail, but ` +
+      `instead triggered an ${kind} event.`);
+  }
 }
 
 let finishing = false;
@@ -501,7 +606,7 @@ function onBeforeExit() {
   root.whenIdle().then(async () => {
     const f = await root.runHooks('after', root.context, root);
     if (f !== null) anyFailed = true;
-    tap.summary(counts, root, now() - rootStart);
+    tap.summary(counts, root, rootDiagnostics, msSince(rootStart));
     if (anyFailed) process.exitCode = 1;
     clearInterval(keepAlive);
   });

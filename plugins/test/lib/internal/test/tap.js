@@ -127,8 +127,9 @@ function result(test) {
   write(out);
 }
 
-function summary(count, root, durationMs) {
+function summary(count, root, diagnostics, durationMs) {
   let out = `1..${root.subtests.length}\n`;
+  for (const message of diagnostics) out += `# ${tapEscape(message)}\n`;
   for (const key of ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo']) {
     out += `# ${key} ${count[key]}\n`;
   }
