@@ -1,6 +1,6 @@
 'use strict';
 // node:test — test(), describe()/it() (suite() is describe), the before/after/beforeEach/afterEach
-// hooks, and the TAP reporter on stdout. The module is the test() function itself, as in Node.
+// hooks, `mock`, and the TAP reporter on stdout. The module is the test() function itself, as in Node.
 
 const harness = require('internal/test/harness');
 
@@ -15,6 +15,19 @@ Object.defineProperties(test, {
   after: { value: harness.after, enumerable: true, configurable: true, writable: true },
   beforeEach: { value: harness.beforeEach, enumerable: true, configurable: true, writable: true },
   afterEach: { value: harness.afterEach, enumerable: true, configurable: true, writable: true },
+});
+
+let mock;
+Object.defineProperty(test, 'mock', {
+  enumerable: true,
+  configurable: true,
+  get() {
+    if (mock === undefined) {
+      const { MockTracker } = require('internal/test/mock');
+      mock = new MockTracker();
+    }
+    return mock;
+  },
 });
 
 module.exports = test;

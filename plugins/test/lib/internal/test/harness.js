@@ -180,6 +180,7 @@ class Test {
     this.number = 0;
     this.storageTarget = this;
     this.plan = null;
+    this.mock = undefined;
     this.assertions = 0;
     this.context = kind === 'suite' ? new SuiteContext(this) : new TestContext(this);
     let resolveDone;
@@ -342,6 +343,7 @@ class Test {
     }
     this.setError(await this.runHooks('after', this.context, this));
     this.setError(this.lateFailure);
+    this.mock?.reset();
     this.checkSubtests();
   }
 
@@ -444,6 +446,16 @@ class TestContext {
       test.assertObject = methods;
     }
     return test.assertObject;
+  }
+
+  // A mock tracker of this test: what it mocked is restored when the test ends.
+  get mock() {
+    const test = this.#test;
+    if (test.mock === undefined) {
+      const { MockTracker } = require('internal/test/mock');
+      test.mock = new MockTracker();
+    }
+    return test.mock;
   }
 
   diagnostic(message) {
