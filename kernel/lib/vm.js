@@ -58,14 +58,14 @@ function validateContext(contextifiedObject) {
   }
 }
 
-// The run options shared by every runIn*: [timeout (-1: none), displayErrors].
+// The run options shared by every runIn*: [timeout, displayErrors, breakOnSigint].
 function runOptions(options) {
   validateObject(options, 'options');
   const { timeout, displayErrors = true, breakOnSigint = false } = options;
   if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  return [timeout, displayErrors];
+  return [timeout, displayErrors, breakOnSigint];
 }
 
 class Script extends ContextifyScript {
@@ -92,14 +92,14 @@ class Script extends ContextifyScript {
   }
 
   runInThisContext(options = {}) {
-    const [timeout, displayErrors] = runOptions(options);
-    return super.runInContext(null, timeout, displayErrors);
+    const [timeout, displayErrors, breakOnSigint] = runOptions(options);
+    return super.runInContext(null, timeout, displayErrors, breakOnSigint);
   }
 
   runInContext(contextifiedObject, options = {}) {
     validateContext(contextifiedObject);
-    const [timeout, displayErrors] = runOptions(options);
-    return super.runInContext(contextifiedObject, timeout, displayErrors);
+    const [timeout, displayErrors, breakOnSigint] = runOptions(options);
+    return super.runInContext(contextifiedObject, timeout, displayErrors, breakOnSigint);
   }
 
   runInNewContext(contextObject, options = {}) {

@@ -1,11 +1,9 @@
 // internalBinding('contextify'): the native half of `vm`. A contextified object ("sandbox") is an
 // ordinary object paired with a fresh V8 context whose global object forwards property access to
 // it through interceptors; compiled scripts are unbound so one Script runs in many contexts.
-#include <condition_variable>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -14,6 +12,7 @@
 
 #include "bindings/binding_registry.h"
 #include "bindings/buffer_util.h"
+#include "bindings/vm_watchdogs.h"
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
 
@@ -321,62 +320,31 @@ v8::MaybeLocal<v8::Context> TargetContext(v8::Isolate* isolate, v8::Local<v8::Va
   return proxy->GetCreationContext();
 }
 
-// Terminates the isolate's JS after `ms` unless disarmed first (vm's `timeout` option).
-class Watchdog {
- public:
-  Watchdog(v8::Isolate* isolate, int64_t ms) : isolate_(isolate) {
-    thread_ = std::thread([this, ms] {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (!cv_.wait_for(lock, std::chrono::milliseconds(ms), [this] { return done_; })) {
-        fired_ = true;
-        isolate_->TerminateExecution();
-      }
-    });
-  }
-  // Disarms and reports whether it fired; a termination that raced with a normal finish is
-  // cancelled so later JS runs.
-  bool Stop() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-    if (fired_) isolate_->CancelTerminateExecution();
-    return fired_;
-  }
-  ~Watchdog() {
-    if (thread_.joinable()) Stop();
-  }
-
- private:
-  v8::Isolate* isolate_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool done_ = false;
-  bool fired_ = false;
-  std::thread thread_;
-};
-
-void ThrowTimeout(v8::Isolate* isolate, int64_t ms) {
+// An Error with a code, made in the current context (the vm context, as in Node).
+void ThrowWithCode(v8::Isolate* isolate, const std::string& message, const char* code) {
   v8::Local<v8::Context> ctx = isolate->GetCurrentContext();
-  v8::Local<v8::Value> err = v8::Exception::Error(
-      v8::String::NewFromUtf8(isolate, fmt::format("Script execution timed out after {}ms", ms).c_str())
-          .ToLocalChecked());
-  err.As<v8::Object>()->Set(ctx, OneByte(isolate, "code"), OneByte(isolate, "ERR_SCRIPT_EXECUTION_TIMEOUT")).Check();
+  v8::Local<v8::Value> err = v8::Exception::Error(v8::String::NewFromUtf8(isolate, message.c_str()).ToLocalChecked());
+  err.As<v8::Object>()->Set(ctx, OneByte(isolate, "code"), OneByte(isolate, code)).Check();
   isolate->ThrowException(err);
 }
 
-// Runs `fn` in `ctx` with the vm options: a timeout (ms, or negative for none), the arrow put
-// in front of a thrown error's stack (displayErrors) and the context's own microtasks after
+struct RunOptions {
+  int64_t timeout = -1;  // ms; negative: none
+  bool display_errors = true;
+  bool break_on_sigint = false;
+};
+
+// Runs `fn` in `ctx` with the vm options: a timeout, SIGINT breaking the run, the arrow put in
+// front of a thrown error's stack (displayErrors) and the context's own microtasks after
 // evaluation.
 template <typename Fn>
-void RunIn(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Context> ctx, int64_t timeout,
-           bool display_errors, Fn fn) {
+void RunIn(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Context> ctx, const RunOptions& options,
+           Fn fn) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Context::Scope scope(ctx);
   v8::MaybeLocal<v8::Value> result;
   bool timed_out = false;
+  bool interrupted = false;
   {
     v8::TryCatch tc(isolate);
     // The context's own microtasks run under the same watchdog.
@@ -384,23 +352,29 @@ void RunIn(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Contex
       result = fn(ctx);
       if (v8::MicrotaskQueue* q = QueueOf(ctx); q && !result.IsEmpty()) q->PerformCheckpoint(isolate);
     };
-    if (timeout >= 0) {
-      Watchdog dog(isolate, timeout);
+    {
+      std::optional<TimeoutWatchdog> timer;
+      std::optional<SigintWatchdog> sigint;
+      if (options.timeout >= 0) timer.emplace(isolate, options.timeout);
+      if (options.break_on_sigint) sigint.emplace(isolate);
       run();
-      timed_out = dog.Stop();
-    } else {
-      run();
+      timed_out = timer && timer->Stop();
+      interrupted = sigint && sigint->Stop();
     }
-    // A fired watchdog is a timeout even when V8 swallowed the termination (microtask
+    // A fired watchdog stops the run even when V8 swallowed the termination (microtask
     // checkpoints do).
-    if (timed_out) {
+    if (timed_out || interrupted) {
     } else if (tc.HasCaught()) {
-      if (display_errors && !tc.HasTerminated()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
+      if (options.display_errors && !tc.HasTerminated()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
       tc.ReThrow();
       return;
     }
   }
-  if (timed_out) return ThrowTimeout(isolate, timeout);
+  if (timed_out)
+    return ThrowWithCode(isolate, fmt::format("Script execution timed out after {}ms", options.timeout),
+                         "ERR_SCRIPT_EXECUTION_TIMEOUT");
+  if (interrupted)
+    return ThrowWithCode(isolate, "Script execution was interrupted by `SIGINT`", "ERR_SCRIPT_EXECUTION_INTERRUPTED");
   v8::Local<v8::Value> value;
   if (result.ToLocal(&value)) args.GetReturnValue().Set(value);
 }
@@ -488,16 +462,19 @@ void ScriptNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
   OwnUntilCollected(isolate, std::move(holder), handle);
 }
 
-// script.runInContext(sandbox | null, timeout, displayErrors)
+// script.runInContext(sandbox | null, timeout, displayErrors, breakOnSigint)
 void ScriptRun(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   ScriptHolder* holder = HolderOf(args.This());
   if (!holder) return;
   v8::Local<v8::Context> ctx;
   if (!TargetContext(isolate, args[0]).ToLocal(&ctx)) return;
-  int64_t timeout = args[1]->IsNumber() ? static_cast<int64_t>(args[1].As<v8::Number>()->Value()) : -1;
+  RunOptions options;
+  options.timeout = args[1]->IsNumber() ? static_cast<int64_t>(args[1].As<v8::Number>()->Value()) : -1;
+  options.display_errors = !args[2]->IsFalse();
+  options.break_on_sigint = args[3]->IsTrue();
   v8::Local<v8::UnboundScript> unbound = holder->script.Get(isolate);
-  RunIn(args, ctx, timeout, !args[2]->IsFalse(), [&](v8::Local<v8::Context> c) -> v8::MaybeLocal<v8::Value> {
+  RunIn(args, ctx, options, [&](v8::Local<v8::Context> c) -> v8::MaybeLocal<v8::Value> {
     return unbound->BindToCurrentContext()->Run(c);
   });
 }

@@ -21,21 +21,23 @@ class Recoverable extends SyntaxError {
 }
 
 let scriptCounter = 0;
-// Runs code as a script of its own in `context` (globalThis: the main context).
-function runScript(code, context = globalThis) {
+// Runs code as a script of its own in `context` (globalThis: the main context); with
+// breakOnSigint, Ctrl+C stops it (ERR_SCRIPT_EXECUTION_INTERRUPTED).
+function runScript(code, context = globalThis, breakOnSigint = false) {
   const script = new vm.Script(code, {
     filename: `REPL${++scriptCounter}`,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  return context === globalThis ? script.runInThisContext({ displayErrors: false }) :
-    script.runInContext(context, { displayErrors: false });
+  const options = { displayErrors: false, breakOnSigint };
+  return context === globalThis ? script.runInThisContext(options) : script.runInContext(context, options);
 }
 
 // Evaluates like Node's default REPL eval: `{...}` is an object literal, top-level await works.
 function defaultEval(code, context, file, cb) {
   // REPL_MODE_STRICT: every input is a strict-mode script (same line, so positions hold).
   const strict = this instanceof REPLServer && this.replMode === REPL_MODE_STRICT;
-  const run = strict ? (src) => runScript(`'use strict';${src}`, context) : (src) => runScript(src, context);
+  const breakOnSigint = this instanceof REPLServer && this.breakEvalOnSigint;
+  const run = (src) => runScript(strict ? `'use strict';${src}` : src, context, breakOnSigint);
   const trimmed = code.trim();
   let wrapped = null;
   if (/^\{/.test(trimmed) && !/;\s*$/.test(trimmed)) wrapped = `(${trimmed}\n)`;
@@ -130,6 +132,11 @@ class REPLServer extends Interface {
     this.ignoreUndefined = !!options.ignoreUndefined;
     this.replMode = options.replMode || REPL_MODE_SLOPPY;
     this.eval = options.eval || defaultEval;
+    this.breakEvalOnSigint = !!options.breakEvalOnSigint;
+    if (this.breakEvalOnSigint && options.eval) {
+      const { ERR_INVALID_REPL_EVAL_CONFIG } = require('internal/errors').codes;
+      throw new ERR_INVALID_REPL_EVAL_CONFIG();
+    }
     this.writer = options.writer || ((obj) => inspect(obj, { colors: this.useColors, showProxy: true }));
     this.commands = { __proto__: null };
     this.bufferedCommand = '';
@@ -404,7 +411,28 @@ class REPLServer extends Interface {
   }
 
   _evalCode(code, next) {
+    // A terminal in raw mode turns Ctrl+C into a key nobody reads while code runs: cooked mode
+    // lets it raise SIGINT, which breaks the evaluation.
+    // Raw mode is back before anything is printed: once the prompt shows, a Ctrl+C must be a key
+    // again (restoring waits for the terminal to take the output).
+    let cooked = this.breakEvalOnSigint && this.input.isRaw && typeof this.input.setRawMode === 'function';
+    const restore = () => {
+      if (cooked) {
+        cooked = false;
+        this.input.setRawMode(true);
+      }
+    };
+    if (cooked) this.input.setRawMode(false);
+    try {
+      this._evalWith(code, next, restore);
+    } finally {
+      restore();
+    }
+  }
+
+  _evalWith(code, next, restore) {
     this.eval(code, this.context, 'REPL', (err, result) => {
+      restore();
       if (err instanceof Recoverable) {
         this.bufferedCommand = code;
         return next();

@@ -103,6 +103,13 @@ def main():
         # Errors print and the session goes on.
         s.send("throw new Error('boom')\r")
         s.read_until(r"Uncaught Error: boom")
+        # Ctrl+C breaks a busy evaluation; the session goes on.
+        s.send("while (true) {}\r")
+        time.sleep(0.5)
+        s.send("\x03")
+        s.read_until(r"Script execution was interrupted by `SIGINT`")
+        s.send("6 * 7\r")
+        s.read_until(r"\n42\n")
         # .editor
         s.send(".editor\r")
         s.read_until(r"Entering editor mode")

@@ -127,7 +127,7 @@ function startRepl() {
     native.writeSync(1, `Welcome to nodus v${native.nodusVersion} (Node.js ${process.version} compatible).\n` +
       'Type ".help" for more information.\n');
   }
-  const server = repl.start({ prompt: '> ', useGlobal: true });
+  const server = repl.start({ prompt: '> ', useGlobal: true, breakEvalOnSigint: true });
   // Leaving the REPL ends the program, as in Node (timers left behind do not keep it alive).
   server.on('exit', () => process.exit());
 }

@@ -265,8 +265,20 @@ class Interface extends EventEmitter {
   }
 
   _insert(s) {
+    const atEnd = this.cursor === this.line.length;
+    const before = this._prompt + this.line;
     this.line = this.line.slice(0, this.cursor) + s + this.line.slice(this.cursor);
     this.cursor += s.length;
+    // Typing at the end of a line that stays on its row needs only the new text on screen
+    // (redrawing the whole line per key costs O(length) output each time).
+    const columns = (this.output && this.output.columns) || 80;
+    const widthBefore = displayWidth(before);
+    const widthAfter = widthBefore + displayWidth(s);
+    if (this.output && atEnd && !/[\x00-\x1f\x7f]/.test(s) &&
+        Math.floor(widthBefore / columns) === Math.floor(widthAfter / columns) && widthAfter % columns !== 0) {
+      this._writeOut(s);
+      return;
+    }
     this._refreshLine();
   }
 
