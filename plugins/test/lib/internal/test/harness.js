@@ -164,9 +164,11 @@ class Test {
     this.hooks = { before: [], after: [], beforeEach: [], afterEach: [] };
     this.beforeRan = false;
     this.idleWaiters = [];
-    this.skipped = options.skip ? options.skip : undefined;
-    this.todo = options.todo ? options.todo : undefined;
+    // Anything but undefined and false marks the test (a string is the reason).
+    this.skipped = options.skip !== undefined && options.skip !== false ? options.skip : undefined;
+    this.todo = options.todo !== undefined && options.todo !== false ? options.todo : undefined;
     this.timeout = options.timeout;
+    this.signal = options.signal;
     this.error = null;
     this.lateFailure = null;
     this.presetFailure = null; // set when cancelled before it started
@@ -237,7 +239,9 @@ class Test {
     for (const hook of list) {
       const f = await invoke(storageOwner, hook.fn, ctx, hook.timeout, kHookFailure);
       if (f !== null) {
-        if (f.failureType === kTestTimeoutFailure) return failure(kHookFailure, undefined, f.message);
+        if (f.failureType === kTestTimeoutFailure) {
+          return failure(kHookFailure, undefined, `failed running ${kind} hook`);
+        }
         return f;
       }
     }
@@ -267,7 +271,14 @@ class Test {
     const startTime = now();
     tap.start(this);
     if (this.presetFailure !== null) {
+      // Cancelled before it started: so are the tests a suite declared.
       this.error = this.presetFailure;
+      if (this.kind === 'suite' && this.skipped === undefined) {
+        this.cancelPendingSubtests(this.presetFailure);
+        this.accepting = true;
+        this.drain();
+        await this.whenIdle();
+      }
       this.report(0);
       return;
     }
@@ -296,12 +307,21 @@ class Test {
       this.drain();
       await this.whenIdle();
     }
+    if (this.presetFailure !== null) this.setError(this.presetFailure); // cancelled while running
     this.setError(await this.runHooks('after', this.context, this));
     this.checkSubtests();
   }
 
   async runTest() {
     const chain = this.ancestors();
+    // The `signal` option: aborting it fails the test (testAborted) with the signal's reason.
+    const signal = this.signal;
+    let onAbort;
+    if (signal !== undefined && signal !== null) {
+      onAbort = () => this.cancel(failure('testAborted', signal.reason));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
     for (const a of chain) {
       if (this.error !== null) break;
       if (a.hooks.beforeEach.length > 0) this.setError(await a.runHooks('beforeEach', this.context, this));
@@ -326,6 +346,7 @@ class Test {
       else if (!child.fnSettled) child.cancel(cancel);
     }
     await this.whenIdle();
+    if (this.presetFailure !== null) this.setError(this.presetFailure); // cancelled while running
     if (this.error === null && this.plan !== null && this.plan.expected !== this.assertions) {
       this.error = failure(kTestCodeFailure, undefined,
         `plan expected ${this.plan.expected} assertions but received ${this.assertions}`);
@@ -344,6 +365,7 @@ class Test {
     this.setError(await this.runHooks('after', this.context, this));
     this.setError(this.lateFailure);
     this.mock?.reset();
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
     this.checkSubtests();
   }
 
@@ -375,8 +397,8 @@ class Test {
       if (this.skipped !== undefined) counts.skipped++;
       else if (this.todo !== undefined) counts.todo++;
       else if (this.error === null) counts.pass++;
-      else if (this.error.failureType === kCancelledByParent ||
-               this.error.failureType === kTestTimeoutFailure) counts.cancelled++;
+      else if (this.error.failureType === kCancelledByParent || this.error.failureType === kTestTimeoutFailure ||
+               this.error.failureType === 'testAborted') counts.cancelled++;
       else counts.fail++;
     }
     if (this.error !== null && this.todo === undefined && this.skipped === undefined) anyFailed = true;
@@ -555,8 +577,8 @@ function normalizeArgs(name, options, fn) {
     options = undefined;
   }
   if (options === null || typeof options !== 'object') options = {};
+  if (typeof name !== 'string' || name === '') name = (typeof fn === 'function' && fn.name) || '<anonymous>';
   if (typeof fn !== 'function') fn = noop;
-  if (typeof name !== 'string' || name === '') name = fn.name || '<anonymous>';
   return { name, options, fn };
 }
 
