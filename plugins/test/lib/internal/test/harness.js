@@ -495,9 +495,19 @@ class TestContext {
   runOnly() {}
 
   test(name, options, fn) {
-    this.#test.assertions++;
+    const test = this.#test;
+    test.assertions++;
     const args = normalizeArgs(name, options, fn);
-    return createTest(this.#test, 'test', args, {}, callerLocation(TestContext.prototype.test));
+    const location = callerLocation(TestContext.prototype.test);
+    if (test.finished) {
+      // As Node: reported at the top level as a failure, and the promise never settles.
+      const late = new Test(getRoot(), 'test', args.name, args.options, args.fn, location);
+      late.presetFailure = failure('parentAlreadyFinished', undefined,
+        'test could not be started because its parent finished');
+      root.addSubtest(late);
+      return new Promise(() => {});
+    }
+    return createTest(test, 'test', args, {}, location);
   }
 
   // A before hook added to a running test runs at once.
