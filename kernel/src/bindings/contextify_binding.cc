@@ -13,6 +13,7 @@
 #include "bindings/binding_registry.h"
 #include "bindings/buffer_util.h"
 #include "bindings/vm_watchdogs.h"
+#include "inspector/inspector_agent.h"
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
 
@@ -289,6 +290,8 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (args[2]->IsFalse()) ctx->AllowCodeGenerationFromStrings(false);
   if (args[3]->IsFalse()) ctx->SetEmbedderData(kVmMicrotaskQueueSlot + 1, v8::False(isolate));
   if (sandbox->SetPrivate(main, ContextKey(isolate), ctx->Global()).IsNothing()) return;
+  if (inspector::Agent* agent = inspector::Agent::Find(*Runtime::From(main)))
+    agent->ContextCreated(ctx, ToStdString(isolate, args[1]));
   if (owned) {
     owned->sandbox.Reset(isolate, sandbox);
     v8::Global<v8::Object>& handle = owned->sandbox;

@@ -111,7 +111,19 @@ class Agent::Session : public v8_inspector::V8Inspector::Channel {
 Agent::Agent(Runtime& rt) : rt_(rt), target_id_(NewUuid()) {
   inspector_ = v8_inspector::V8Inspector::create(rt.isolate(), this);
   static const uint8_t kName[] = "nodus main context";
-  inspector_->contextCreated(v8_inspector::V8ContextInfo(rt.context(), 1, StringView(kName, sizeof(kName) - 1)));
+  static const uint8_t kAux[] = "{\"isDefault\":true}";
+  v8_inspector::V8ContextInfo info(rt.context(), 1, StringView(kName, sizeof(kName) - 1));
+  info.auxData = StringView(kAux, sizeof(kAux) - 1);
+  inspector_->contextCreated(info);
+}
+
+void Agent::ContextCreated(v8::Local<v8::Context> context, const std::string& name) {
+  static const uint8_t kAux[] = "{\"isDefault\":false}";
+  v8_inspector::V8ContextInfo info(context, 1,
+                                   StringView(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
+  info.auxData = StringView(kAux, sizeof(kAux) - 1);
+  // The inspector forgets the context by itself once it is collected.
+  inspector_->contextCreated(info);
 }
 
 Agent::~Agent() {

@@ -42,6 +42,9 @@ class Agent : public v8_inspector::V8InspectorClient {
   v8::MaybeLocal<v8::Value> CallAndPauseOnStart(v8::Local<v8::Function> fn, v8::Local<v8::Value> recv,
                                                 int argc, v8::Local<v8::Value>* argv);
 
+  // A vm context, shown to debuggers under `name` (contexts made before the agent are not).
+  void ContextCreated(v8::Local<v8::Context> context, const std::string& name);
+
   // In-process sessions (inspector.Session): messages go to `on_message` on the main thread.
   int ConnectLocal(std::function<void(const std::string&)> on_message);
   void DispatchLocal(int session, const std::string& message);
