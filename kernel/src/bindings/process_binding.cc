@@ -281,7 +281,7 @@ void Init(Runtime& rt, v8::Local<v8::Context> ctx, v8::Local<v8::Object> target)
   set("v8Version", Str(isolate, v8::V8::GetVersion()));
   set("nodusVersion", Str(isolate, NODUS_VERSION));
   // The entry point chosen on the command line.
-  static const char* const kModes[] = {"script", "eval", "stdin", "repl", "version", "help", "v8options", "plugins", "snapshot", "codecache"};
+  static const char* const kModes[] = {"script", "eval", "stdin", "repl", "version", "help", "v8options", "plugins", "snapshot", "codecache", "test"};
   v8::Local<v8::Object> opts = v8::Object::New(isolate);
   auto opt = [&](const char* k, v8::Local<v8::Value> v) { opts->Set(ctx, OneByte(isolate, k), v).Check(); };
   opt("mode", OneByte(isolate, kModes[static_cast<int>(o.mode)]));

@@ -101,6 +101,9 @@ ParseResult Parse(int argc, char** argv) {
       else return r;
       o.mode = name == "--build-snapshot-to" ? Mode::kBuildSnapshot : Mode::kBuildCodeCache;
       return r;
+    } else if (name == "--test") {
+      o.mode = Mode::kTest;  // the test plugin's runner; the files are the arguments that follow
+      mode_set = true;
     } else if (name == "--plugins") {
       o.mode = Mode::kListPlugins;  // later options (--plugin swaps) still apply
       mode_set = true;
@@ -187,6 +190,8 @@ const char* HelpText() {
          "  --plugins                 list the plugins of this runtime and exit\n"
          "  -r, --require=...         CommonJS module to preload (option can be repeated)\n"
          "  --stack-size=...          V8 option: default size of stack region\n"
+         "  --test [files...]         run the test files (default: the test files found below the current\n"
+         "                            folder) with node:test, one process each, and report them as TAP\n"
          "  --max-old-space-size=...  V8 option: max size of the old space (in MiB)\n"
          "  --v8-options              print V8 command line options\n"
          "  -v, --version             print Node.js-compatible version\n\n"

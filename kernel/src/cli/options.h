@@ -9,11 +9,13 @@
 
 namespace nodus::cli {
 
-enum class Mode { kScript, kEval, kStdin, kRepl, kVersion, kHelp, kV8Options, kListPlugins, kBuildSnapshot, kBuildCodeCache };
+enum class Mode { kScript, kEval, kStdin, kRepl, kVersion, kHelp, kV8Options, kListPlugins, kBuildSnapshot, kBuildCodeCache,
+                  kTest };
 
 struct Options {
   Mode mode = Mode::kRepl;
   std::string script;                    // kScript: the path as given; kBuildSnapshot: output
+                                         // (kTest: the files to run are script_args)
   std::string eval_source;               // -e / -p
   bool print_result = false;             // -p
   bool force_repl = false;               // -i

@@ -1,5 +1,6 @@
 'use strict';
-// Runs what the command line asked for: a script, -e/-p source, stdin, the plugin list, or the REPL.
+// Runs what the command line asked for: a script, -e/-p source, stdin, the plugin list, the REPL,
+// or the test files (--test).
 
 const path = require('path');
 // Set by run(): the process binding of this process (this module may come from the snapshot).
@@ -132,6 +133,21 @@ function startRepl() {
   server.on('exit', () => process.exit());
 }
 
+// --test: the test plugin's runner (internal/test/cli, registered once the plugin is open).
+function runTestFiles(files) {
+  try {
+    require('test');
+  } catch (err) {
+    if (err && (err.code === 'ERR_UNKNOWN_BUILTIN_MODULE' || err.code === 'ERR_DLOPEN_FAILED')) {
+      native.writeSync(2, 'nodus: --test is provided by the test plugin, which is not in this runtime.\n');
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+  require('internal/test/cli').run(files);
+}
+
 function run(processBinding) {
   native = processBinding;
   require('internal/modules/cjs/loader').Module._initPaths();
@@ -165,6 +181,10 @@ function run(processBinding) {
     }
     case 'plugins':
       listPlugins();
+      return;
+    case 'test':
+      beforeMain(options);
+      runTestFiles(scriptArgs);
       return;
     case 'repl':
       process.argv.push(...scriptArgs);

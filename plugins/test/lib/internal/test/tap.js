@@ -10,8 +10,21 @@ const yamlInspectOptions = { colors: false, breakLength: Infinity };
 const lineBreak = /\r?\n|\r/;
 const frameStart = /^ {4}at /;
 
+// Under `nodus --test` each file runs in a child process that sends its report to the parent as
+// events, one a line after a marker: text to copy, the top-level result lines (the parent numbers
+// them across files) and the counts.
+const childMode = process.env.NODUS_TEST_CHILD === '1';
+const kEventMarker = '\u001fnodus-test\u001f';
+function emit(event) {
+  process.stdout.write(`${kEventMarker}${JSON.stringify(event)}\n`);
+}
+
 let headerWritten = false;
 function write(text) {
+  if (childMode) {
+    emit({ text });
+    return;
+  }
   if (!headerWritten) {
     headerWritten = true;
     process.stdout.write('TAP version 13\n');
@@ -108,13 +121,21 @@ function result(test) {
   const ind = indent(test.nesting);
   let out = '';
   if (test.subtests.length > 0) out += `${indent(test.nesting + 1)}1..${test.subtests.length}\n`;
+  const top = childMode && test.nesting === 0;
   let directive = '';
   if (test.skipped !== undefined) {
     directive = ` # SKIP${typeof test.skipped === 'string' && test.skipped ? ` ${tapEscape(test.skipped)}` : ''}`;
   } else if (test.todo !== undefined) {
     directive = ` # TODO${typeof test.todo === 'string' && test.todo ? ` ${tapEscape(test.todo)}` : ''}`;
   }
-  out += `${ind}${test.error ? 'not ok' : 'ok'} ${test.number} - ${tapEscape(test.name)}${directive}\n`;
+  const rest = ` - ${tapEscape(test.name)}${directive}\n`;
+  if (top) {
+    if (out !== '') emit({ text: out });
+    emit({ ok: !test.error, rest });
+    out = '';
+  } else {
+    out += `${ind}${test.error ? 'not ok' : 'ok'} ${test.number}${rest}`;
+  }
   out += `${ind}  ---\n`;
   out += yamlEntry(ind, 'duration_ms', test.duration, null);
   if (test.kind === 'suite') out += yamlEntry(ind, 'type', 'suite', null);
@@ -128,6 +149,10 @@ function result(test) {
 }
 
 function summary(count, root, diagnostics, durationMs) {
+  if (childMode) {
+    emit({ counts: count, diagnostics });
+    return;
+  }
   let out = `1..${root.subtests.length}\n`;
   for (const message of diagnostics) out += `# ${tapEscape(message)}\n`;
   for (const key of ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo']) {
@@ -137,4 +162,4 @@ function summary(count, root, diagnostics, durationMs) {
   write(out);
 }
 
-module.exports = { start, result, summary };
+module.exports = { start, result, summary, write, tapEscape, kEventMarker };
