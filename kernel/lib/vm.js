@@ -120,7 +120,9 @@ function contextOptions(options) {
 
 let contextCount = 0;
 function createContext(contextObject = {}, options = {}) {
-  if (isContext(contextObject)) return contextObject;
+  // DONT_CONTEXTIFY: a plain new context, whose own global object is returned.
+  const plain = contextObject === constants.DONT_CONTEXTIFY;
+  if (!plain && isContext(contextObject)) return contextObject;
   validateObject(options, 'options');
   const { name = `VM Context ${++contextCount}`, origin, codeGeneration, microtaskMode } = options;
   validateString(name, 'options.name');
@@ -130,8 +132,7 @@ function createContext(contextObject = {}, options = {}) {
   validateBoolean(strings, 'options.codeGeneration.strings');
   validateBoolean(wasm, 'options.codeGeneration.wasm');
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
-  makeContext(contextObject, name, strings, wasm, microtaskMode === 'afterEvaluate');
-  return contextObject;
+  return makeContext(plain ? null : contextObject, name, strings, wasm, microtaskMode === 'afterEvaluate');
 }
 
 function createScript(code, options) {

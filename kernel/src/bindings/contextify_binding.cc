@@ -265,18 +265,25 @@ v8::MicrotaskQueue* QueueOf(v8::Local<v8::Context> ctx) {
 }
 
 // makeContext(sandbox, name, allowStrings, allowWasm, ownMicrotaskQueue)
+// A null sandbox (vm.constants.DONT_CONTEXTIFY) makes a plain context: no interceptors, its own
+// global object stands for it. Returns the object that stands for the context.
 void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> main = isolate->GetCurrentContext();
-  if (!args[0]->IsObject()) return;
-  v8::Local<v8::Object> sandbox = args[0].As<v8::Object>();
-  v8::Local<v8::ObjectTemplate> global = v8::ObjectTemplate::New(isolate);
-  global->SetHandler(v8::NamedPropertyHandlerConfiguration(GlobalGet, GlobalSet, GlobalQuery, GlobalDelete,
-                                                           GlobalKeys, GlobalDefine, GlobalDescribe, sandbox,
-                                                           v8::PropertyHandlerFlags::kHasNoSideEffect));
-  global->SetHandler(v8::IndexedPropertyHandlerConfiguration(IndexGet, IndexSet, IndexQuery, IndexDelete,
-                                                             IndexKeys, IndexDefine, IndexDescribe, sandbox,
+  bool plain = args[0]->IsNull();
+  if (!plain && !args[0]->IsObject()) return;
+  v8::Local<v8::Object> sandbox;
+  v8::Local<v8::ObjectTemplate> global;
+  if (!plain) {
+    sandbox = args[0].As<v8::Object>();
+    global = v8::ObjectTemplate::New(isolate);
+    global->SetHandler(v8::NamedPropertyHandlerConfiguration(GlobalGet, GlobalSet, GlobalQuery, GlobalDelete,
+                                                             GlobalKeys, GlobalDefine, GlobalDescribe, sandbox,
                                                              v8::PropertyHandlerFlags::kHasNoSideEffect));
+    global->SetHandler(v8::IndexedPropertyHandlerConfiguration(IndexGet, IndexSet, IndexQuery, IndexDelete,
+                                                               IndexKeys, IndexDefine, IndexDescribe, sandbox,
+                                                               v8::PropertyHandlerFlags::kHasNoSideEffect));
+  }
   std::unique_ptr<OwnedQueue> owned;
   if (args[4]->IsTrue()) {
     owned = std::make_unique<OwnedQueue>();
@@ -289,6 +296,7 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
   ctx->SetAlignedPointerInEmbedderData(kVmMicrotaskQueueSlot, owned ? owned->queue.get() : nullptr);
   if (args[2]->IsFalse()) ctx->AllowCodeGenerationFromStrings(false);
   if (args[3]->IsFalse()) ctx->SetEmbedderData(kVmMicrotaskQueueSlot + 1, v8::False(isolate));
+  if (plain) sandbox = ctx->Global();
   if (sandbox->SetPrivate(main, ContextKey(isolate), ctx->Global()).IsNothing()) return;
   if (inspector::Agent* agent = inspector::Agent::Find(*Runtime::From(main)))
     agent->ContextCreated(ctx, ToStdString(isolate, args[1]));
@@ -297,7 +305,7 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
     v8::Global<v8::Object>& handle = owned->sandbox;
     OwnUntilCollected(isolate, std::move(owned), handle);
   }
-  args.GetReturnValue().Set(true);
+  args.GetReturnValue().Set(sandbox);
 }
 
 bool AllowWasm(v8::Local<v8::Context> ctx, v8::Local<v8::String>) {
