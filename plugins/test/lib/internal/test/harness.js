@@ -160,6 +160,9 @@ class Test {
     this.subtests = [];
     this.queue = [];
     this.active = null;
+    this.draining = false; // the before hooks are running, the subtests wait
+    this.pendingBefore = null; // global before hooks still running (root only)
+    this.beforeFailure = null; // how the first global before hook failed (root only)
     this.accepting = false; // subtests may start (the test or suite is running)
     this.hooks = { before: [], after: [], beforeEach: [], afterEach: [] };
     this.beforeRan = false;
@@ -203,6 +206,16 @@ class Test {
   // Starts the next queued subtest when none is running (the `before` hooks first).
   drain() {
     if (this.active !== null || this.draining) return;
+    if (this.pendingBefore !== null && this.queue.length > 0) {
+      const pending = this.pendingBefore;
+      this.pendingBefore = null;
+      this.draining = true;
+      pending.then(() => {
+        this.draining = false;
+        this.drain();
+      });
+      return;
+    }
     if (this.queue.length === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
@@ -235,13 +248,13 @@ class Test {
 
   // Runs this test's own hooks of one kind, in order; the first failure stops them.
   async runHooks(kind, ctx, storageOwner) {
-    const list = kind === 'after' || kind === 'before' ? this.hooks[kind] : this.hooks[kind];
-    for (const hook of list) {
-      const f = await invoke(storageOwner, hook.fn, ctx, hook.timeout, kHookFailure);
+    for (const hook of this.hooks[kind]) {
+      let f = await invoke(storageOwner, hook.fn, ctx, hook.timeout, kHookFailure);
       if (f !== null) {
         if (f.failureType === kTestTimeoutFailure) {
-          return failure(kHookFailure, undefined, `failed running ${kind} hook`);
+          f = failure(kHookFailure, undefined, `failed running ${kind} hook`);
         }
+        f.hookLocation = hook.location;
         return f;
       }
     }
@@ -283,6 +296,17 @@ class Test {
       return;
     }
     if (this.skipped !== undefined) {
+      this.report(msSince(startTime));
+      return;
+    }
+    if (this.parent === root && root.beforeFailure !== null) {
+      this.error = root.beforeFailure;
+      if (this.kind === 'suite') {
+        this.cancelPendingSubtests(cancelFailure());
+        this.accepting = true;
+        this.drain();
+        await this.whenIdle();
+      }
       this.report(msSince(startTime));
       return;
     }
@@ -567,9 +591,9 @@ function validateFunction(fn, name) {
   }
 }
 
-function addHook(owner, kind, fn, options) {
+function addHook(owner, kind, fn, options, location) {
   validateFunction(fn, 'fn');
-  owner.hooks[kind].push({ fn, timeout: options?.timeout });
+  owner.hooks[kind].push({ fn, timeout: options?.timeout, location });
 }
 
 function noop() {}
@@ -649,7 +673,12 @@ function onBeforeExit() {
   const keepAlive = setInterval(noop, 1000);
   root.whenIdle().then(async () => {
     const f = await root.runHooks('after', root.context, root);
-    if (f !== null) anyFailed = true;
+    if (f !== null) {
+      // Reported as a test named by the entry file, outside the plan and the counts (as Node).
+      anyFailed = true;
+      tap.rootFailure(root.subtests.length + 1, process.argv[1] ?? '<root>', msSince(rootStart),
+                      f.hookLocation, f);
+    }
     tap.summary(counts, root, rootDiagnostics, msSince(rootStart));
     if (anyFailed) process.exitCode = 1;
     clearInterval(keepAlive);
@@ -698,9 +727,22 @@ function makeDeclarer(kind) {
 }
 
 function hookDeclarer(kind) {
-  return function(fn, options) {
-    addHook(currentParent(), kind, fn, options);
+  const declare = function(fn, options) {
+    const owner = currentParent();
+    if (kind === 'before' && owner === root) {
+      // As Node: a global before hook runs at once; the tests wait for it and fail (hookFailed)
+      // when it failed.
+      validateFunction(fn, 'fn');
+      const run = invoke(root, fn, root.context, options?.timeout, kHookFailure).then((f) => {
+        if (f !== null && f.failureType === kTestTimeoutFailure) f = failure(kHookFailure, undefined, 'failed running before hook');
+        if (f !== null && root.beforeFailure === null) root.beforeFailure = f;
+      });
+      root.pendingBefore = root.pendingBefore === null ? run : Promise.all([root.pendingBefore, run]);
+      return;
+    }
+    addHook(owner, kind, fn, options, callerLocation(declare));
   };
+  return declare;
 }
 
 module.exports = {

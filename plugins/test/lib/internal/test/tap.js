@@ -148,6 +148,16 @@ function result(test) {
   write(out);
 }
 
+// A failure of the global after hooks: a result line without a "# Subtest:" line.
+function rootFailure(number, name, durationMs, location, failure) {
+  let out = `not ok ${number} - ${tapEscape(name)}\n  ---\n`;
+  out += yamlEntry('', 'duration_ms', durationMs, null);
+  out += yamlEntry('', 'location', location, null);
+  out += failureYaml('', failure);
+  out += '  ...\n';
+  write(out);
+}
+
 function summary(count, root, diagnostics, durationMs) {
   if (childMode) {
     emit({ counts: count, diagnostics });
@@ -162,4 +172,4 @@ function summary(count, root, diagnostics, durationMs) {
   write(out);
 }
 
-module.exports = { start, result, summary, write, tapEscape, kEventMarker };
+module.exports = { start, result, rootFailure, summary, write, tapEscape, kEventMarker };
