@@ -235,10 +235,16 @@ class Test {
     this.beforeRan = true;
     const child = this.queue.shift();
     this.active = child;
-    child.run().then(() => {
+    const next = () => {
       this.active = null;
       this.drain();
-    });
+    };
+    if (child.kind === 'suite' && this.kind === 'test') {
+      // A suite declared in a test function starts later (Node 20 cancels it unless awaited).
+      setImmediate(() => child.run().then(next));
+    } else {
+      child.run().then(next);
+    }
   }
 
   whenIdle() {
