@@ -322,6 +322,24 @@ class Test {
   }
 
   async runSuite() {
+    // A suite's timeout covers all of it: its tests still unfinished then are cancelled.
+    let timer;
+    if (typeof this.timeout === 'number' && this.timeout !== Infinity && this.timeout >= 0) {
+      timer = setTimeout(() => {
+        this.setError(failure(kTestTimeoutFailure, undefined, `test timed out after ${this.timeout}ms`));
+        const cancel = cancelFailure();
+        for (const child of this.subtests) child.cancel(cancel);
+      }, this.timeout);
+      timer.unref?.();
+    }
+    try {
+      await this.runSuiteParts();
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  async runSuiteParts() {
     if (this.buildPromise !== undefined) this.setError(await this.buildPromise);
     if (this.error === null) {
       this.beforeRan = true;
