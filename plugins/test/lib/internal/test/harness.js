@@ -462,12 +462,12 @@ class TestContext {
     this.#test = test;
   }
 
-  get name() {
-    return this.#test.name;
-  }
-
   get signal() {
     return this.#test.controller.signal;
+  }
+
+  get name() {
+    return this.#test.name;
   }
 
   // The names from the outermost test down, joined with " > ".
@@ -477,12 +477,16 @@ class TestContext {
     return names.join(' > ');
   }
 
+  get error() {
+    return errorObject(this.#test.error);
+  }
+
   get passed() {
     return this.#test.fnSettled && this.#test.error === null;
   }
 
-  get error() {
-    return errorObject(this.#test.error);
+  diagnostic(message) {
+    this.#test.diagnostics.push(String(message));
   }
 
   // t.plan(n): the test fails unless exactly n assertions (t.assert.*) and subtests ran.
@@ -528,9 +532,7 @@ class TestContext {
     return test.mock;
   }
 
-  diagnostic(message) {
-    this.#test.diagnostics.push(String(message));
-  }
+  runOnly() {}
 
   skip(message) {
     this.#test.skipped = message === undefined ? true : message;
@@ -539,8 +541,6 @@ class TestContext {
   todo(message) {
     this.#test.todo = message === undefined ? true : message;
   }
-
-  runOnly() {}
 
   test(name, options, fn) {
     const test = this.#test;
