@@ -663,6 +663,9 @@ function getRoot() {
 // An uncaught exception or unhandled rejection fails the test it came from while that test runs;
 // after it ended (or outside every test) it becomes a diagnostic of the run, which then fails.
 function asyncFailure(kind, err) {
+  // Before the tests start (the main module is still running) the error is not the tests': it
+  // is thrown again, which ends the process as Node's runner does (exit code 7).
+  if (!root.accepting) throw err;
   // The handler may run outside the failing callback's async context: then the test running
   // now is taken.
   const test = storage.getStore() ?? running[running.length - 1];
