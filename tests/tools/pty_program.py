@@ -1,6 +1,6 @@
 """A program on a real pseudo-terminal, for tests that drive nodus (or node) as a person at a
 terminal would: bounded reads of what it printed, key-by-key typing, tagged JSON events, the exit
-code. Imported by tests/tty/pty_tty.py and plugins/readline/test/pty_readline.py."""
+code. Imported by tests/tty/pty_tty.py, plugins/readline/test/pty_readline.py and the REPL's pty tests."""
 import fcntl
 import json
 import os
@@ -82,6 +82,17 @@ class PtyProgram:
         if not self.pump(lambda out: pattern.search(out)):
             raise AssertionError("no %s...%s in %r" % (start, end, self.out))
         return pattern.search(self.out).group(1)
+
+    def read_until(self, pattern, timeout=15):
+        """Reads until the screen text since the last call (escapes and CRs left out) matches the
+        regex `pattern`; returns that text and consumes it."""
+        def clean(out):
+            return ANSI.sub(b"", out).replace(b"\r", b"").decode("utf-8", "replace")
+        if not self.pump(lambda out: re.search(pattern, clean(out)), timeout):
+            raise AssertionError("timed out waiting for %r; got %r" % (pattern, clean(self.out)))
+        text = clean(self.out)
+        self.out = b""
+        return text
 
     def write(self, data):
         os.write(self.fd, data if isinstance(data, bytes) else data.encode())

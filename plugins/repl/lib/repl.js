@@ -148,7 +148,10 @@ class REPLServer extends Interface {
     this._underscoreAssigned = false;
     this._defineDefaultCommands();
     this.resetContext();
-    if (terminal) this._loadHistory();
+    if (terminal) {
+      this._loadHistory();
+      require('internal/repl/reverse_search').installReverseSearch(this);
+    }
 
     this.on('line', (line) => this._onLine(line));
     this.on('SIGINT', () => this._onSigint());

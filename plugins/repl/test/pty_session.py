@@ -3,61 +3,26 @@
 completion, multi-line input, .editor, history across two sessions, Ctrl+C twice and Ctrl+D.
 usage: pty_session.py NODUS"""
 import os
-import pty
-import re
-import select
 import sys
 import tempfile
 import time
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "tests", "tools"))
+from pty_program import PtyProgram  # noqa: E402
+
 NODUS = sys.argv[1]
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-class Session:
+class Session(PtyProgram):
     def __init__(self, history):
-        env = dict(os.environ, NODE_REPL_HISTORY=history, TERM="xterm", NO_COLOR="1")
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.execve(NODUS, [NODUS], env)
-        self.buf = ""
-
-    def read_until(self, pattern, timeout=15):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            clean = ANSI.sub("", self.buf).replace("\r", "")
-            m = re.search(pattern, clean)
-            if m:
-                self.buf = ""
-                return clean
-            r, _, _ = select.select([self.fd], [], [], 0.2)
-            if r:
-                try:
-                    data = os.read(self.fd, 4096)
-                except OSError:
-                    break
-                if not data:
-                    break
-                self.buf += data.decode("utf-8", "replace")
-        raise AssertionError("timed out waiting for %r; got %r" % (pattern, ANSI.sub("", self.buf)))
+        super().__init__([NODUS], dict(os.environ, NODE_REPL_HISTORY=history, TERM="xterm", NO_COLOR="1"))
 
     def send(self, text):
-        os.write(self.fd, text.encode())
+        self.write(text)
 
     def wait_exit(self, timeout=10):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                return os.waitstatus_to_exitcode(status)
-            try:
-                r, _, _ = select.select([self.fd], [], [], 0.2)
-                if r:
-                    os.read(self.fd, 4096)
-            except OSError:
-                pass
-        os.kill(self.pid, 9)
-        raise AssertionError("REPL did not exit")
+        return self.exit_code(timeout)
 
 
 def main():
