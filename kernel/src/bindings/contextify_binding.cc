@@ -376,7 +376,10 @@ void RunIn(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Contex
     // checkpoints do).
     if (timed_out || interrupted) {
     } else if (tc.HasCaught()) {
-      if (options.display_errors && !tc.HasTerminated()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
+      // A termination that is not ours (an outer run's watchdog) keeps unwinding: rethrown, it
+      // would become an exception JS could catch.
+      if (tc.HasTerminated()) return;
+      if (options.display_errors) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
       tc.ReThrow();
       return;
     }
@@ -453,7 +456,8 @@ void ScriptNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
     auto options = source->GetCachedData() ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions;
     v8::TryCatch tc(isolate);
     if (!v8::ScriptCompiler::CompileUnboundScript(isolate, source.get(), options).ToLocal(&script)) {
-      if (tc.HasCaught() && !tc.HasTerminated()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
+      if (tc.HasTerminated()) return;  // an outer run's watchdog: keeps unwinding
+      if (tc.HasCaught()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
       tc.ReThrow();
       return;
     }
@@ -526,7 +530,8 @@ void CompileFunctionIn(const v8::FunctionCallbackInfo<v8::Value>& args) {
     if (!v8::ScriptCompiler::CompileFunction(parsing, source.get(), params.size(), params.data(), extensions.size(),
                                              extensions.data(), options)
              .ToLocal(&fn)) {
-      if (tc.HasCaught() && !tc.HasTerminated()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
+      if (tc.HasTerminated()) return;  // an outer run's watchdog: keeps unwinding
+      if (tc.HasCaught()) DecorateErrorStack(isolate, tc.Exception(), tc.Message());
       tc.ReThrow();
       return;
     }
