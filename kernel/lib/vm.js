@@ -22,6 +22,7 @@ const {
   makeContext,
   isContext: nativeIsContext,
   compileFunction: nativeCompileFunction,
+  measureMemory: nativeMeasureMemory,
 } = internalBinding('contextify');
 
 const { kVmImportNone, kVmImportMainLoader, kVmImportCallback } = require('internal/vm_import_mode');
@@ -198,6 +199,20 @@ function compileFunction(code, params = [], options = {}) {
   return fn;
 }
 
+function measureMemory(options = {}) {
+  require('internal/util').emitExperimentalWarning('vm.measureMemory');
+  validateObject(options, 'options');
+  const { mode = 'summary', execution = 'default' } = options;
+  validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
+  validateOneOf(execution, 'options.execution', ['default', 'eager']);
+  const promise = nativeMeasureMemory(mode === 'detailed');
+  // V8 measures in tasks of its own, run as the loop turns: keep it turning until the report.
+  const poll = setInterval(() => {}, 10);
+  const done = () => clearInterval(poll);
+  promise.then(done, done);
+  return promise;
+}
+
 module.exports = {
   Script,
   createContext,
@@ -207,5 +222,6 @@ module.exports = {
   runInThisContext,
   isContext,
   compileFunction,
+  measureMemory,
   constants,
 };
