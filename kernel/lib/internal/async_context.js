@@ -98,6 +98,17 @@ function leaveFrame(prev) {
   current = prev;
 }
 
+// The frame of the callback an exception escaped from: the uncaught-exception listeners run in
+// it, as in Node (where they run inside the failing callback's scope). Noted by the places that
+// run callbacks for native code (the outermost notes last), taken by the uncaught path.
+let escapedFrame = null;
+function noteEscape(frame) { escapedFrame = frame; }
+function takeEscapedFrame() {
+  const frame = escapedFrame;
+  escapedFrame = null;
+  return frame;
+}
+
 // fn, to run in the frame that is current now: for the callback of a native operation (an fs or
 // dns request), which native code calls later from the top level. Without tracking, fn itself.
 function bindToCurrent(fn) {
@@ -108,6 +119,9 @@ function bindToCurrent(fn) {
     current = frame;
     try {
       return Reflect.apply(fn, this, args);
+    } catch (err) {
+      escapedFrame = frame;
+      throw err;
     } finally {
       current = prev;
     }
@@ -169,5 +183,6 @@ function setPromiseTracking(on) {
 
 module.exports = {
   state, newAsyncId, currentFrame, newFrame, enterFrame, leaveFrame, emitInit, emitDestroy, bindToCurrent,
+  noteEscape, takeEscapedFrame,
   addHooks, removeHooks, withStore, enterStores, restoreFrame, setStores, setPromiseTracking,
 };

@@ -299,6 +299,9 @@ function listOnTimeout(list, now) {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else Reflect.apply(timer._onTimeout, timer, args);
+    } catch (err) {
+      if (frame !== undefined) asyncContext.noteEscape(frame);
+      throw err;
     } finally {
       if (prevFrame !== undefined) asyncContext.leaveFrame(prevFrame);
       if (timer._repeat && timer._idleTimeout !== -1) {
@@ -404,6 +407,9 @@ function processImmediates() {
       const argv = immediate._argv;
       if (!argv) immediate._onImmediate();
       else immediate._onImmediate(...argv);
+    } catch (err) {
+      if (frame !== undefined) asyncContext.noteEscape(frame);
+      throw err;
     } finally {
       immediate._onImmediate = null;
       if (prevFrame !== undefined) {

@@ -36,10 +36,19 @@ function onGlobalUncaughtException(err, arrow, fromPromise = false) {
     return true;
   }
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
-  process.emit('uncaughtExceptionMonitor', err, type);
-  if (process.listenerCount('uncaughtException') > 0) {
-    process.emit('uncaughtException', err, type);
-    return true;
+  // The listeners run in the async context of the callback that threw (AsyncLocalStorage).
+  const asyncContext = require('internal/async_context');
+  const frame = asyncContext.takeEscapedFrame();
+  const outer = asyncContext.currentFrame();
+  if (frame !== null && !fromPromise) asyncContext.restoreFrame(frame);
+  try {
+    process.emit('uncaughtExceptionMonitor', err, type);
+    if (process.listenerCount('uncaughtException') > 0) {
+      process.emit('uncaughtException', err, type);
+      return true;
+    }
+  } finally {
+    asyncContext.restoreFrame(outer);
   }
   printError(err, arrow, fromPromise);
   // 'exit' still fires, with code 1 (or the code the program set if it is not 0).

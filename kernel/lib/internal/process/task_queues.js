@@ -91,6 +91,9 @@ function runTracked(tock, frame) {
   try {
     if (tock.args === undefined) tock.callback();
     else Reflect.apply(tock.callback, undefined, tock.args);
+  } catch (err) {
+    asyncContext.noteEscape(frame);
+    throw err;
   } finally {
     asyncContext.leaveFrame(prev);
     asyncContext.emitDestroy(frame.asyncId);
