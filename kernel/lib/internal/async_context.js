@@ -109,6 +109,26 @@ function takeEscapedFrame() {
   return frame;
 }
 
+// The frame kept by a resource whose callbacks native code makes later (a socket that opened
+// its own handle keeps the context of the code that connected it, as in Node); undefined when
+// nothing is tracked.
+function captureFrame() { return state.tracking ? current : undefined; }
+// Where such a resource keeps it (shared by the plugins that call back for the same socket).
+const kResourceFrame = Symbol('kResourceFrame');
+
+// Calls fn (this = self) in `frame`, for native code's callback of such a resource.
+function callInFrame(frame, fn, self, a, b, c) {
+  const prev = enterFrame(frame);
+  try {
+    return Reflect.apply(fn, self, [a, b, c]);
+  } catch (err) {
+    escapedFrame = frame;
+    throw err;
+  } finally {
+    leaveFrame(prev);
+  }
+}
+
 // fn, to run in the frame that is current now: for the callback of a native operation (an fs or
 // dns request), which native code calls later from the top level. Without tracking, fn itself.
 function bindToCurrent(fn) {
@@ -183,6 +203,6 @@ function setPromiseTracking(on) {
 
 module.exports = {
   state, newAsyncId, currentFrame, newFrame, enterFrame, leaveFrame, emitInit, emitDestroy, bindToCurrent,
-  noteEscape, takeEscapedFrame,
+  noteEscape, takeEscapedFrame, captureFrame, callInFrame, kResourceFrame,
   addHooks, removeHooks, withStore, enterStores, restoreFrame, setStores, setPromiseTracking,
 };

@@ -14,6 +14,7 @@ const kTrailersDistinct = Symbol('kTrailersDistinct');
 
 // Set on a socket whose reads the parser takes straight from the native handle: flow control
 // then acts on the handle, not on the stream.
+const asyncContext = require('internal/async_context');
 const kConsumed = Symbol('kConsumed');
 const kNetOnread = Symbol('kNetOnread');
 const kListenersWrapped = Symbol('kListenersWrapped');
@@ -35,7 +36,7 @@ function consumeSocket(socket, onData) {
   const netOnread = handle.onread;
   socket[kNetOnread] = netOnread;
   socket[kConsumed] = true;
-  handle.onread = function onHttpRead(nread, arrayBuffer, offset) {
+  function onHttpRead(nread, arrayBuffer, offset) {
     if (nread > 0) {
       socket._unrefTimer();
       onData.call(socket, Buffer.from(arrayBuffer, offset, nread));
@@ -43,6 +44,11 @@ function consumeSocket(socket, onData) {
     }
     unconsumeSocket(socket);
     netOnread.call(this, nread, arrayBuffer, offset);
+  }
+  // A client socket keeps the async context of the code that connected it (as net does).
+  const frame = socket[asyncContext.kResourceFrame];
+  handle.onread = frame === undefined ? onHttpRead : function onHttpReadInFrame(nread, arrayBuffer, offset) {
+    return asyncContext.callInFrame(frame, onHttpRead, this, nread, arrayBuffer, offset);
   };
   if (!handle.reading && !socket.connecting) {
     handle.reading = true;

@@ -34,6 +34,7 @@ const {
 const {
   IncomingMessage, consumeSocket, unconsumeSocket, readStart, readStop,
 } = require('_http_incoming');
+const asyncContext = require('internal/async_context');
 const {
   OutgoingMessage,
   kOutHeaders,
@@ -427,6 +428,13 @@ function connectionListenerInternal(server, socket) {
     currentReq: null,
   };
   state.onData = socketOnData.bind(undefined, server, socket, parser, state);
+  // With async_hooks tracking the parser's work (requests, their bodies) runs in the async context
+  // of 'connection', i.e. of the code that called listen(), as in Node.
+  const frame = asyncContext.captureFrame();
+  if (frame !== undefined) {
+    const onData = state.onData;
+    state.onData = (data) => asyncContext.callInFrame(frame, onData, undefined, data);
+  }
   state.onEnd = socketOnEnd.bind(undefined, server, socket, parser, state);
   state.onClose = socketOnClose.bind(undefined, server, socket, state);
   state.onDrain = socketOnDrain.bind(undefined, socket, state);

@@ -18,6 +18,7 @@ const { getDefaultHighWaterMark } = require('stream');
 const { isIP } = require('internal/net/ip');
 const { normalizeArgs, toNumber, isPipeName } = require('internal/net/args');
 const { Socket, createHandle, kOwner } = require('internal/net/socket');
+const asyncContext = require('internal/async_context');
 
 const { TCP, Pipe, constants } = binding;
 const { UV_TCP_IPV6ONLY, UV_EINVAL } = constants;
@@ -174,7 +175,11 @@ Server.prototype._listen2 = function setupListenHandle(address, port, addressTyp
     this._handle = rval;
   }
   this._handle[kOwner] = this;
-  this._handle.onconnection = onconnection;
+  // 'connection' runs in the async context of the code that called listen(), as in Node.
+  const frame = asyncContext.captureFrame();
+  this._handle.onconnection = frame === undefined ? onconnection : function onconnectionInFrame(err, clientHandle) {
+    return asyncContext.callInFrame(frame, onconnection, this, err, clientHandle);
+  };
   const err = this._handle.listen(backlog || 511);
   if (err) {
     // libuv reports a TCP bind's EADDRINUSE here, at listen time, as Node's messages show.

@@ -40,6 +40,7 @@ const {
 } = require('internal/validators');
 const { isIP } = require('internal/net/ip');
 const { kNormalized, normalizeArgs } = require('internal/net/args');
+const asyncContext = require('internal/async_context');
 
 const { TCP, Pipe, streamState, constants } = binding;
 const { UV_EOF, UV_ENOTCONN, SOCKET } = constants;
@@ -159,12 +160,32 @@ function writeAfterFIN(chunk, encoding, cb) {
 
 // ---- the socket ---------------------------------------------------------------------------
 
+// With async_hooks tracking, a socket that opens its own handle (connect) keeps the async
+// context of that code for the handle's callbacks (reads, connect, writes, shutdown, close), as
+// in Node; accepted sockets keep none. The *InFrame variants of the callbacks enter it.
+const kAsyncFrame = asyncContext.kResourceFrame;
+
+function onStreamReadInFrame(nread, arrayBuffer, offset) {
+  const socket = this[kOwner];
+  const fn = socket !== undefined && socket[kBuffer] !== null ? onStreamReadIntoBuffer : onStreamRead;
+  if (socket === undefined || socket[kAsyncFrame] === undefined) return fn.call(this, nread, arrayBuffer, offset);
+  return asyncContext.callInFrame(socket[kAsyncFrame], fn, this, nread, arrayBuffer, offset);
+}
+
+// req.oncomplete for a request of a socket with a frame: `this` is the request.
+function completeInFrame(fn) {
+  return function oncompleteInFrame(status) {
+    return asyncContext.callInFrame(this.socket[kAsyncFrame], fn, this, status);
+  };
+}
+
 function initSocketHandle(socket) {
   socket._sockname = null;
   const handle = socket._handle;
   if (handle) {
     handle[kOwner] = socket;
-    handle.onread = socket[kBuffer] !== null ? onStreamReadIntoBuffer : onStreamRead;
+    if (socket[kAsyncFrame] !== undefined) handle.onread = onStreamReadInFrame;
+    else handle.onread = socket[kBuffer] !== null ? onStreamReadIntoBuffer : onStreamRead;
     handle.reading = false;
     if (socket[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
     if (socket[kSetKeepAlive] && handle.setKeepAlive) {
@@ -181,6 +202,7 @@ function Socket(options) {
   this.connecting = false;
   this._hadError = false;
   this._handle = null;
+  this[kAsyncFrame] = undefined;
   this._parent = null;
   this._host = null;
   this._peername = null;
@@ -519,9 +541,10 @@ function afterWrite(status) {
   cb(null);
 }
 
+const afterWriteInFrame = completeInFrame(afterWrite);
 function dispatchWrite(socket, data, encoding, cb, writev) {
   const handle = socket._handle;
-  const req = { oncomplete: afterWrite, socket, cb };
+  const req = { oncomplete: socket[kAsyncFrame] === undefined ? afterWrite : afterWriteInFrame, socket, cb };
   let err;
   if (writev) {
     err = handle.writev(req, data);
@@ -596,6 +619,7 @@ Socket.prototype._writev = function(chunks, cb) {
 function afterShutdown() {
   this.cb();
 }
+const afterShutdownInFrame = completeInFrame(afterShutdown);
 
 Socket.prototype._final = function(cb) {
   if (this.connecting) {
@@ -606,7 +630,7 @@ Socket.prototype._final = function(cb) {
     cb();
     return;
   }
-  const req = { oncomplete: afterShutdown, socket: this, cb };
+  const req = { oncomplete: this[kAsyncFrame] === undefined ? afterShutdown : afterShutdownInFrame, socket: this, cb };
   const err = this._handle.shutdown(req);
   if (err === UV_ENOTCONN || err === binding.constants.UV_EINVAL) cb();
   else if (err !== 0) cb(errnoException(err, 'shutdown'));
@@ -626,7 +650,9 @@ Socket.prototype._destroy = function(exception, cb) {
   if (this._handle) {
     const isException = Boolean(exception);
     const handle = this._handle;
-    const onClosed = () => this.emit('close', isException);
+    const frame = this[kAsyncFrame];
+    const onClosed = frame === undefined ? () => this.emit('close', isException) :
+      () => asyncContext.callInFrame(frame, this.emit, this, 'close', isException);
     if (this.resetAndClosing) {
       this.resetAndClosing = false;
       const err = handle.reset(onClosed);
@@ -677,6 +703,8 @@ function afterConnect(status) {
   socket.destroy(ex);
 }
 
+const afterConnectInFrame = completeInFrame(afterConnect);
+
 // Starts one connection attempt on the socket's current handle. Returns false (after destroying
 // or delegating to onFail) when it could not even start.
 function internalConnect(socket, address, port, addressType, localAddress, localPort, onFail) {
@@ -690,8 +718,8 @@ function internalConnect(socket, address, port, addressType, localAddress, local
       return;
     }
   }
-  const req = { oncomplete: afterConnect, socket, handle, address, port, localAddress, localPort,
-    next: onFail };
+  const req = { oncomplete: socket[kAsyncFrame] === undefined ? afterConnect : afterConnectInFrame, socket, handle,
+    address, port, localAddress, localPort, next: onFail };
   if (addressType === 6) err = handle.connect6(req, address, port);
   else if (addressType === 4) err = handle.connect(req, address, port);
   else err = handle.connect(req, address);
@@ -834,6 +862,7 @@ Socket.prototype.connect = function(...args) {
     throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
   }
   if (!this._handle) {
+    this[kAsyncFrame] = asyncContext.captureFrame();
     this._handle = pipe ? new Pipe(SOCKET) : new TCP(SOCKET);
     initSocketHandle(this);
   }
