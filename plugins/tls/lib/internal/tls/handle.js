@@ -11,6 +11,7 @@
 // (net's takeover contract), skipping its stream; from any other Duplex, from 'data' events.
 
 const { errnoException } = require('internal/errors');
+const asyncContext = require('internal/async_context');
 
 const kHandshakeDone = 1;
 const kOutput = 2;
@@ -36,6 +37,7 @@ class TLSHandle {
     this.closed = false;
     this.ended = false;        // EOF (or close_notify) passed up
     this.feed = this.feed.bind(this);
+    this.feedListener = null;  // what listens to a non-net transport's 'data' (feed, maybe in a frame)
     this.onTransportEnd = this.onTransportEnd.bind(this);
   }
 
@@ -51,7 +53,7 @@ class TLSHandle {
       const self = this;
       this.native = h;
       this.netOnread = h.onread;
-      h.onread = function onTLSTransportRead(nread, arrayBuffer, offset) {
+      function onTLSTransportRead(nread, arrayBuffer, offset) {
         if (nread > 0) {
           self.feedSlice(arrayBuffer, offset, nread);
           return;
@@ -59,10 +61,19 @@ class TLSHandle {
         // EOF or error: net ends or destroys the transport as usual ('end' / 'error' below).
         self.giveBack();
         self.netOnread.call(this, nread, arrayBuffer, offset);
+      }
+      // With async_hooks tracking the TLS work runs in the async context it was set up in (the
+      // client's connect, the server's listen), as in Node.
+      const frame = asyncContext.captureFrame();
+      h.onread = frame === undefined ? onTLSTransportRead : function onTLSTransportReadInFrame(nread, arrayBuffer, offset) {
+        return asyncContext.callInFrame(frame, onTLSTransportRead, this, nread, arrayBuffer, offset);
       };
       this.flow();
     } else {
-      t.on('data', this.feed);
+      const frame = asyncContext.captureFrame();
+      const feed = this.feed;
+      this.feedListener = frame === undefined ? feed : (data) => asyncContext.callInFrame(frame, feed, undefined, data);
+      t.on('data', this.feedListener);
     }
     t.on('end', this.onTransportEnd);
   }
@@ -210,7 +221,7 @@ class TLSHandle {
     this.closed = true;
     this.giveBack();
     const t = this.transport;
-    t.removeListener('data', this.feed);
+    t.removeListener('data', this.feedListener || this.feed);
     t.removeListener('end', this.onTransportEnd);
     this.conn.destroy();
     if (typeof cb === 'function') {
