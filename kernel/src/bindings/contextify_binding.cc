@@ -20,8 +20,10 @@
 namespace nodus {
 namespace {
 
-// Embedder data slot of a vm context holding its own microtask queue (or null).
+// Embedder data slots of a vm context: its own microtask queue (or null), and `false` when
+// codeGeneration.wasm is off.
 constexpr int kVmMicrotaskQueueSlot = 35;
+constexpr int kVmNoWasmSlot = 36;
 
 v8::Local<v8::Private> ContextKey(v8::Isolate* isolate) {
   return v8::Private::ForApi(isolate, OneByte(isolate, "nodus:vm:globalProxy"));
@@ -73,8 +75,8 @@ void GlobalSet(v8::Local<v8::Name> name, v8::Local<v8::Value> value,
   v8::Local<v8::Object> global = ctx->Global();
   // Symbol-keyed writes stay on the global object, as in Node.
   if (name->IsSymbol()) return;
-  bool on_sandbox = sandbox->HasRealNamedProperty(ctx, name).FromMaybe(false) ||
-                    !sandbox->GetRealNamedPropertyAttributes(ctx, name).IsNothing();
+  // Own or inherited: the attributes are found either way.
+  bool on_sandbox = !sandbox->GetRealNamedPropertyAttributes(ctx, name).IsNothing();
   bool on_global = global->HasRealNamedProperty(ctx, name).FromMaybe(false);
   if (IsReadOnly(ctx, sandbox, name) || (!on_sandbox && on_global && IsReadOnly(ctx, global, name))) {
     if (info.ShouldThrowOnError()) {
@@ -295,7 +297,7 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
   ctx->SetAlignedPointerInEmbedderData(kContextRuntimeSlot, Runtime::From(main));
   ctx->SetAlignedPointerInEmbedderData(kVmMicrotaskQueueSlot, owned ? owned->queue.get() : nullptr);
   if (args[2]->IsFalse()) ctx->AllowCodeGenerationFromStrings(false);
-  if (args[3]->IsFalse()) ctx->SetEmbedderData(kVmMicrotaskQueueSlot + 1, v8::False(isolate));
+  if (args[3]->IsFalse()) ctx->SetEmbedderData(kVmNoWasmSlot, v8::False(isolate));
   if (plain) sandbox = ctx->Global();
   if (sandbox->SetPrivate(main, ContextKey(isolate), ctx->Global()).IsNothing()) return;
   if (inspector::Agent* agent = inspector::Agent::Find(*Runtime::From(main)))
@@ -309,8 +311,8 @@ void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
 }
 
 bool AllowWasm(v8::Local<v8::Context> ctx, v8::Local<v8::String>) {
-  if (ctx->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kVmMicrotaskQueueSlot + 1)) return true;
-  return !ctx->GetEmbedderData(kVmMicrotaskQueueSlot + 1)->IsFalse();
+  if (ctx->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kVmNoWasmSlot)) return true;
+  return !ctx->GetEmbedderData(kVmNoWasmSlot)->IsFalse();
 }
 
 void IsContext(const v8::FunctionCallbackInfo<v8::Value>& args) {

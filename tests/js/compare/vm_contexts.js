@@ -4,22 +4,7 @@
 // properties, delete, `in`, key enumeration, symbol and index keys, changes made from outside).
 const vm = require('vm');
 
-function show(v) {
-  if (v === undefined) return 'undefined';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'function') return `[function ${v.name}]`;
-  if (typeof v !== 'object') return String(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  try { return JSON.stringify(v); } catch { return Object.prototype.toString.call(v); }
-}
-function errInfo(e) {
-  if (e === null || typeof e !== 'object') return `non-error ${show(e)}`;
-  return [e.name, e.code, JSON.stringify(e.message)].filter((x) => x !== undefined).join(' ');
-}
-function t(label, f) {
-  try { console.log(`${label}: ${show(f())}`); } catch (e) { console.log(`${label}: throws ${errInfo(e)}`); }
-}
+const { t } = require('../harness/checks');
 const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
 // --- createContext / isContext ---

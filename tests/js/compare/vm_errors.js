@@ -3,15 +3,7 @@
 // timeout error, and how errors and non-error throws leave vm calls.
 const vm = require('vm');
 
-function show(v) {
-  if (v === undefined) return 'undefined';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'function') return `[function ${v.name}]`;
-  if (typeof v !== 'object') return String(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  try { return JSON.stringify(v); } catch { return Object.prototype.toString.call(v); }
-}
+const { show } = require('../harness/checks');
 function t(label, f) {
   try { console.log(`${label}: returns ${show(f())}`); } catch (e) {
     if (e === null || typeof e !== 'object') console.log(`${label}: throws non-error ${show(e)}`);

@@ -4,23 +4,7 @@
 // and the createContext options name/origin, codeGeneration and microtaskMode.
 const vm = require('vm');
 
-function show(v) {
-  if (v === undefined) return 'undefined';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'function') return `[function ${v.name}]`;
-  if (typeof v !== 'object') return String(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  try { return JSON.stringify(v); } catch { return Object.prototype.toString.call(v); }
-}
-function errInfo(e) {
-  if (e === null || typeof e !== 'object') return `non-error ${show(e)}`;
-  return [e.name, e.code, JSON.stringify(e.message)].filter((x) => x !== undefined).join(' ');
-}
-function t(label, f) {
-  try { console.log(`${label}: ${show(f())}`); } catch (e) { console.log(`${label}: throws ${errInfo(e)}`); }
-}
-function caught(f) { try { f(); return 'no throw'; } catch (e) { return e; } }
+const { show, t, caught } = require('../harness/checks');
 
 // --- builtins are distinct per context ---
 t('Array differs', () => vm.runInNewContext('Array') !== Array);

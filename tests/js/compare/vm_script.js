@@ -4,22 +4,7 @@
 // options, timeouts, and vm.compileFunction (params, this, parsingContext, contextExtensions).
 const vm = require('vm');
 
-function show(v) {
-  if (v === undefined) return 'undefined';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'function') return `[function ${v.name}]`;
-  if (typeof v !== 'object') return String(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  try { return JSON.stringify(v); } catch { return Object.prototype.toString.call(v); }
-}
-function errInfo(e) {
-  if (e === null || typeof e !== 'object') return `non-error ${show(e)}`;
-  return [e.name, e.code, JSON.stringify(e.message)].filter((x) => x !== undefined).join(' ');
-}
-function t(label, f) {
-  try { console.log(`${label}: ${show(f())}`); } catch (e) { console.log(`${label}: throws ${errInfo(e)}`); }
-}
+const { t, caught } = require('../harness/checks');
 const clean = (s) => s.split(__dirname).join('<dir>');
 // The first two lines of a stack (for an error caught inside the script these are the message
 // line and the top frame; for one decorated on its way out, the location header and source line).
@@ -30,7 +15,6 @@ function msgAndTop(stack) {
   const at = lines.findIndex((l) => l.startsWith('    at '));
   return clean(`${lines[at - 1]} | ${lines[at]}`);
 }
-function caught(f) { try { f(); return 'no throw'; } catch (e) { return e; } }
 
 // --- filename / lineOffset / columnOffset ---
 t('default filename in stack', () => head2(vm.runInThisContext('new Error("x").stack')));
